@@ -1,0 +1,263 @@
+// Package singlepool defines an Analyzer that reports code creating a
+// database pool or pooled client outside the package that owns the shared
+// one. See doc.go for the full documentation.
+package singlepool
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name: the go vet and gopls check name, the
+// golangci-lint linter name and its settings key.
+const Name = "singlepool"
+
+// URL is the documentation of the rules; diagnostics link to URL#category.
+const URL = "https://github.com/singlepool/singlepool/blob/main/README.md"
+
+// Diagnostic categories (LSP "code"), each a section of the README.
+const (
+	categoryPool     = "new-pool"
+	categoryConn     = "new-conn"
+	categoryAccessor = "bad-accessor"
+)
+
+// Analyzer reports constructor uses with default settings, which the
+// command-line flags (-allow, -singleton, ...) change.
+var Analyzer = newFlagAnalyzer()
+
+// New returns an analyzer configured by cfg, for drivers that do not pass
+// flags (golangci-lint, programs embedding singlepool). It fails if cfg is
+// invalid; the error names the setting.
+func New(cfg Config) (*analysis.Analyzer, error) {
+	s, err := compile(cfg)
+	if err != nil {
+		return nil, err
+	}
+	r := &runner{cfg: cfg}
+	r.once.Do(func() { r.settings = s })
+	return r.analyzer(), nil
+}
+
+// A runner holds an analyzer's settings: fixed by New, or filled by flags
+// and compiled on the first run.
+type runner struct {
+	cfg      Config
+	once     sync.Once
+	settings *settings
+	err      error
+}
+
+func newFlagAnalyzer() *analysis.Analyzer {
+	r := &runner{}
+	a := r.analyzer()
+	bindFlags(&a.Flags, &r.cfg)
+	return a
+}
+
+func (r *runner) analyzer() *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name: Name,
+		Doc:  extractDoc(doc),
+		URL:  URL,
+		Run:  r.run,
+	}
+}
+
+func (r *runner) compiled() (*settings, error) {
+	r.once.Do(func() { r.settings, r.err = compile(r.cfg) })
+	return r.settings, r.err
+}
+
+// A site is one use of a constructor.
+type site struct {
+	id   *ast.Ident
+	fn   *types.Func
+	kind kind
+}
+
+func (r *runner) run(pass *analysis.Pass) (any, error) {
+	s, err := r.compiled()
+	if err != nil {
+		return nil, err
+	}
+	if s.allowed(pass.Pkg.Path()) {
+		checkAccessors(pass, s)
+		return nil, nil
+	}
+	if !mayUseConstructors(pass.Pkg, s) {
+		return nil, nil // the common case: no syntax is visited
+	}
+	sites := findSites(pass, s)
+	if len(sites) == 0 {
+		return nil, nil
+	}
+	files := make(map[*token.File]*ast.File, len(pass.Files))
+	for _, f := range pass.Files {
+		files[pass.Fset.File(f.FileStart)] = f
+	}
+	for _, st := range sites {
+		tf := pass.Fset.File(st.id.Pos())
+		file := files[tf]
+		if file == nil || !s.checksFile(tf.Name(), file) {
+			continue
+		}
+		path, _ := astutil.PathEnclosingInterval(file, st.id.Pos(), st.id.End())
+		d := analysis.Diagnostic{
+			Pos:      st.id.Pos(),
+			End:      st.id.End(),
+			Category: category(st.kind),
+			URL:      URL + "#" + category(st.kind),
+			Message:  message(s, writtenName(pass, st, path), st.kind),
+		}
+		if fix := suggestFix(pass, s, file, path, st); fix != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+		}
+		pass.Report(d)
+	}
+	return nil, nil
+}
+
+// mayUseConstructors reports whether pkg can refer to a constructor at all:
+// a package-level constructor needs a direct import of its package, a
+// method one a transitive import. It lets most packages return before any
+// work proportional to their size.
+func mayUseConstructors(pkg *types.Package, s *settings) bool {
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package, direct bool) bool
+	visit = func(p *types.Package, direct bool) bool {
+		for _, imp := range p.Imports() {
+			if s.pkgs[imp.Path()] && (direct || s.hasMethods(imp.Path())) {
+				return true
+			}
+			if !seen[imp] && len(s.methodPkgs) > 0 {
+				seen[imp] = true
+				if visit(imp, false) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return visit(pkg, true)
+}
+
+// findSites returns the uses of constructors in the package, in source order.
+func findSites(pass *analysis.Pass, s *settings) []site {
+	var sites []site
+	for id, obj := range pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == nil || !s.pkgs[fn.Pkg().Path()] {
+			continue
+		}
+		if k, ok := s.ctors[funcKey(fn)]; ok {
+			sites = append(sites, site{id: id, fn: fn, kind: k})
+		}
+	}
+	sort.Slice(sites, func(i, j int) bool { return sites[i].id.Pos() < sites[j].id.Pos() })
+	return sites
+}
+
+// funcKey returns the canonical catalog key of fn: its full name without
+// the pointer star of a method receiver.
+func funcKey(fn *types.Func) string {
+	return strings.Replace(fn.Origin().FullName(), "(*", "(", 1)
+}
+
+// checksFile reports whether the file is checked under the test and
+// generated-file policies.
+func (s *settings) checksFile(name string, f *ast.File) bool {
+	if s.cfg.AllowTests && strings.HasSuffix(name, "_test.go") {
+		return false
+	}
+	if !s.cfg.CheckGenerated && ast.IsGenerated(f) {
+		return false
+	}
+	return true
+}
+
+func (s *settings) hasMethods(pkg string) bool { return s.methodPkgs[pkg] }
+
+func category(k kind) string {
+	if k == kindConn {
+		return categoryConn
+	}
+	return categoryPool
+}
+
+func message(s *settings, name string, k kind) string {
+	what := "creates a new connection pool"
+	if k == kindConn {
+		what = "opens a new database connection"
+	}
+	if len(s.allow) == 0 {
+		return fmt.Sprintf("%s %s; create the pool once in the package that owns it, allowlist that package (-allow=PKG) and use its shared pool everywhere else", name, what)
+	}
+	return fmt.Sprintf("%s %s outside %s; use the shared pool", name, what, s.allowText())
+}
+
+// writtenName names the constructor as the code writes it: "pgxpool.New",
+// "pg.New" for a renamed import, "New" for a dot import, and
+// "(*gocql.ClusterConfig).CreateSession" for a method.
+func writtenName(pass *analysis.Pass, st site, path []ast.Node) string {
+	if sig := st.fn.Signature(); sig.Recv() != nil {
+		recv := sig.Recv().Type()
+		star := ""
+		if p, ok := recv.(*types.Pointer); ok {
+			star, recv = "*", p.Elem()
+		}
+		name := types.TypeString(recv, func(p *types.Package) string { return p.Name() })
+		if i := strings.IndexByte(name, '['); i >= 0 {
+			name = name[:i]
+		}
+		return "(" + star + name + ")." + st.fn.Name()
+	}
+	if len(path) > 1 {
+		if sel, ok := path[1].(*ast.SelectorExpr); ok && sel.Sel == st.id {
+			if x, ok := sel.X.(*ast.Ident); ok {
+				return x.Name + "." + st.id.Name
+			}
+		}
+	}
+	return st.id.Name
+}
+
+// extractDoc returns the analyzer documentation from the text of doc.go:
+// the package comment from its "# Analyzer singlepool" heading on.
+func extractDoc(src string) string {
+	var b strings.Builder
+	started := false
+	for _, line := range strings.Split(src, "\n") {
+		if !strings.HasPrefix(line, "//") {
+			if started {
+				break
+			}
+			continue
+		}
+		line = strings.TrimPrefix(strings.TrimPrefix(line, "//"), " ")
+		if !started {
+			if line != "# Analyzer "+Name {
+				continue
+			}
+			started = true
+			continue
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	// Like x/tools' passes, the first line reads "name: title"; drivers
+	// print the name themselves.
+	return strings.TrimPrefix(strings.TrimSpace(b.String()), Name+": ")
+}
