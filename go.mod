@@ -3,6 +3,7 @@ module github.com/singlepool/singlepool
 go 1.25.0
 
 require (
+	github.com/golangci/plugin-module-register v0.1.2
 	golang.org/x/mod v0.37.0
 	golang.org/x/tools v0.47.0
 )

@@ -1,0 +1,60 @@
+// Package golangci registers singlepool as a golangci-lint v2 module
+// plugin. Import it for its side effect in a golangci-lint build (see
+// tools/golangci-lint and .custom-gcl.yml), then enable it in
+// .golangci.yml:
+//
+//	version: "2"
+//	linters:
+//	  enable: [singlepool]
+//	  settings:
+//	    custom:
+//	      singlepool:
+//	        type: module
+//	        settings:
+//	          allow: [example.com/app/internal/db]
+//
+// The settings are the keys of singlepool.Config (allow, constructors,
+// singleton, allow-tests, single-conns, check-generated); an unknown key
+// or a bad value makes golangci-lint stop with an error naming it.
+package golangci
+
+import (
+	"fmt"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/singlepool/singlepool/passes/singlepool"
+)
+
+func init() { register.Plugin(singlepool.Name, newPlugin) }
+
+// plugin is the golangci-lint plugin: decoded, not yet validated settings.
+type plugin struct {
+	cfg singlepool.Config
+}
+
+var _ register.LinterPlugin = (*plugin)(nil)
+
+// newPlugin decodes the settings under linters.settings.custom.singlepool.settings.
+// Unknown keys are rejected by register.DecodeSettings.
+func newPlugin(settings any) (register.LinterPlugin, error) {
+	cfg, err := register.DecodeSettings[singlepool.Config](settings)
+	if err != nil {
+		return nil, fmt.Errorf("%s: settings: %w", singlepool.Name, err)
+	}
+	return &plugin{cfg: cfg}, nil
+}
+
+// BuildAnalyzers validates the settings and returns the configured analyzer.
+func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	a, err := singlepool.New(p.cfg)
+	if err != nil {
+		return nil, fmt.Errorf("%s: settings: %w", singlepool.Name, err)
+	}
+	return []*analysis.Analyzer{a}, nil
+}
+
+// GetLoadMode asks for type information: singlepool resolves constructor
+// calls through types.Info.Uses.
+func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }

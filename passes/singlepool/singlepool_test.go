@@ -1,0 +1,96 @@
+package singlepool_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/singlepool/singlepool/passes/singlepool"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+var appAllow = []string{"example.com/app/internal/db", "example.com/app/cmd/..."}
+
+func mustNew(t *testing.T, cfg singlepool.Config) *analysis.Analyzer {
+	t.Helper()
+	a, err := singlepool.New(cfg)
+	if err != nil {
+		t.Fatalf("New(%+v): %v", cfg, err)
+	}
+	return a
+}
+
+func TestRules(t *testing.T) {
+	a := mustNew(t, singlepool.Config{
+		Allow:        appAllow,
+		Constructors: []string{"example.com/ext.NewPool", "(*example.com/ext.Config).Open"},
+	})
+	analysistest.Run(t, analysistest.TestData(), a,
+		"rules", "renamed", "dotimport", "shadow",
+		"example.com/app/internal/db", "example.com/app/cmd/server", "example.com/app/cmdx",
+		"tests", "generated")
+}
+
+func TestAllowTests(t *testing.T) {
+	a := mustNew(t, singlepool.Config{Allow: appAllow, AllowTests: true})
+	analysistest.Run(t, analysistest.TestData(), a, "teststolerated")
+}
+
+func TestCheckGenerated(t *testing.T) {
+	a := mustNew(t, singlepool.Config{Allow: appAllow, CheckGenerated: true})
+	analysistest.Run(t, analysistest.TestData(), a, "checkgenerated")
+}
+
+func TestNoAllowlist(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), singlepool.Analyzer, "noallow")
+}
+
+func TestInvalidSettings(t *testing.T) {
+	for _, tc := range []struct {
+		cfg  singlepool.Config
+		want string
+	}{
+		{singlepool.Config{Allow: []string{""}}, "allow: empty package pattern"},
+		{singlepool.Config{Allow: []string{"./..."}}, `allow: "./..." would allow every package`},
+		{singlepool.Config{Allow: []string{"./internal/db"}}, "is a file path"},
+		{singlepool.Config{Allow: []string{"example.com/a/.../b"}}, `only supported as a final "/..."`},
+		{singlepool.Config{Allow: []string{"example.com/a b"}}, "not a valid import path"},
+		{singlepool.Config{Constructors: []string{"NewPool"}}, "constructors:"},
+		{singlepool.Config{Constructors: []string{"example.com/x."}}, "constructors:"},
+		{singlepool.Config{Constructors: []string{"(*example.com/x.T.Open"}}, "want (*pkg/path.Type).Method"},
+		{singlepool.Config{Constructors: []string{"example.com/x.1New"}}, "not an identifier"},
+		{singlepool.Config{Singleton: []string{"database/sql.Open"}}, "is not CONSTRUCTOR=ACCESSOR"},
+		{singlepool.Config{Singleton: []string{"database/sql.Open=db"}}, "singleton: accessor"},
+		{singlepool.Config{Singleton: []string{"example.com/x.New=example.com/db.Pool"}}, "is not a constructor singlepool checks"},
+		{singlepool.Config{Singleton: []string{"database/sql.Open=(*example.com/db.T).Pool"}}, "must be a package-level function"},
+	} {
+		_, err := singlepool.New(tc.cfg)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("New(%+v) = %v, want an error containing %q", tc.cfg, err, tc.want)
+		}
+	}
+}
+
+func TestFlagsValidateOnSet(t *testing.T) {
+	fs := singlepool.Analyzer.Flags
+	for _, tc := range []struct{ flag, value, want string }{
+		{"allow", "a/...,./x", "is a file path"},
+		{"constructors", "nodot", "want pkg/path.Func"},
+		{"singleton", "database/sql.Open", "CONSTRUCTOR=ACCESSOR"},
+	} {
+		err := fs.Set(tc.flag, tc.value)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("-%s=%s: got %v, want an error containing %q", tc.flag, tc.value, err, tc.want)
+		}
+	}
+}
+
+func TestDoc(t *testing.T) {
+	doc := singlepool.Analyzer.Doc
+	if first, _, _ := strings.Cut(doc, "\n"); strings.HasPrefix(first, "singlepool:") || !strings.Contains(first, "pool") {
+		t.Errorf("Doc's first line = %q, want the title without the name", first)
+	}
+	if !strings.Contains(doc, "-allow") {
+		t.Errorf("Doc does not document -allow:\n%s", doc)
+	}
+}

@@ -1,0 +1,5 @@
+package generated
+
+import "database/sql"
+
+func g() { _, _ = sql.Open("pgx", "") } // want `sql\.Open creates`

@@ -1,0 +1,5 @@
+package teststolerated
+
+import "database/sql"
+
+func f() { _, _ = sql.Open("pgx", "") } // want `sql\.Open creates`
