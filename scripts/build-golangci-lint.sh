@@ -36,6 +36,18 @@ inputs() {
 	echo "${BASH_SOURCE[0]}"
 }
 
+# src_hash hashes the inputs' names and contents and the toolchain. It
+# becomes part of the version string, which golangci-lint uses to salt its
+# cache: results cached by a binary built from other sources are not reused.
+src_hash() {
+	{
+		go env GOVERSION
+		inputs | LC_ALL=C sort | while IFS= read -r f; do
+			printf '%s %s\n' "${f#"$ROOT"/}" "$(sha256sum <"$f" | cut -d' ' -f1)"
+		done
+	} | sha256sum | cut -c1-12
+}
+
 # fresh reports whether OUT is up to date.
 fresh() {
 	[ -x "$OUT" ] || return 1
@@ -62,10 +74,11 @@ build() {
 	fi
 	log "building $OUT (a cold build takes about 5 minutes on 2 cores)"
 	local start=$SECONDS tmp="$OUT.tmp.$$"
-	local commit
+	local commit hash
 	commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+	hash="$(src_hash)"
 	if ! (cd "$TOOL" && go build -buildvcs=false -trimpath \
-		-ldflags "-X main.commit=$commit -X main.date=$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+		-ldflags "-X main.srcHash=$hash -X main.commit=$commit -X main.date=$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
 		-o "$tmp" .); then
 		rm -f "$tmp"
 		log "build failed. If go.mod updates are needed (the root module gained a requirement),"

@@ -22,18 +22,21 @@ type ctor struct {
 
 // catalog is the built-in table of constructors. Every entry was checked
 // against the library's source from the module proxy, at the version named
-// in the comment; see the README's catalog table for what each one creates.
+// in the comment; docs/catalog.md lists what each one creates and its
+// signature.
 //
 // Not listed on purpose: functions that only wrap an existing pool
-// (stdlib.OpenDBFromPool, sqlx.NewDb, bun.NewDB, entsql.OpenDB) and
-// functions that only build configuration (pgxpool.ParseConfig,
-// gorm's postgres.Open dialector, mysql.NewConnector).
+// or client (stdlib.OpenDBFromPool, sqlx.NewDb, bun.NewDB, entsql.OpenDB,
+// elasticsearch NewTypedFrom) and functions that only build configuration
+// (pgxpool.ParseConfig, gorm's postgres.Open dialector, mysql.NewConnector).
 var catalog = []ctor{
 	// Go standard library.
 	{"database/sql.Open", kindPool},
 	{"database/sql.OpenDB", kindPool},
 
-	// github.com/jackc/pgx/v5 v5.12.0, github.com/jackc/pgx/v4 v4.18.3.
+	// github.com/jackc/pgx/v5 v5.12.0, github.com/jackc/pgx/v4 v4.18.3,
+	// github.com/jackc/pgconn v1.14.3 (pgx v4's pgconn). pgx v4 has no
+	// ConnectWithOptions, and its pgxpool no New or NewWithConfig.
 	{"github.com/jackc/pgx/v5/pgxpool.New", kindPool},
 	{"github.com/jackc/pgx/v5/pgxpool.NewWithConfig", kindPool},
 	{"github.com/jackc/pgx/v4/pgxpool.Connect", kindPool},
@@ -50,6 +53,7 @@ var catalog = []ctor{
 	{"github.com/jackc/pgx/v4.ConnectConfig", kindConn},
 	{"github.com/jackc/pgconn.Connect", kindConn},
 	{"github.com/jackc/pgconn.ConnectConfig", kindConn},
+	{"github.com/jackc/pgconn.ConnectWithOptions", kindConn},
 
 	// github.com/jmoiron/sqlx v1.4.0.
 	{"github.com/jmoiron/sqlx.Open", kindPool},
@@ -80,7 +84,8 @@ var catalog = []ctor{
 	// github.com/redis/rueidis v1.0.79.
 	{"github.com/redis/rueidis.NewClient", kindPool},
 
-	// go.mongodb.org/mongo-driver v1.17.10, go.mongodb.org/mongo-driver/v2 v2.10.0.
+	// go.mongodb.org/mongo-driver v1.17.10, go.mongodb.org/mongo-driver/v2 v2.10.0
+	// (v2 has no NewClient).
 	{"go.mongodb.org/mongo-driver/mongo.Connect", kindPool},
 	{"go.mongodb.org/mongo-driver/mongo.NewClient", kindPool},
 	{"go.mongodb.org/mongo-driver/v2/mongo.Connect", kindPool},
@@ -89,24 +94,53 @@ var catalog = []ctor{
 	{"github.com/ClickHouse/clickhouse-go/v2.Open", kindPool},
 	{"github.com/ClickHouse/clickhouse-go/v2.OpenDB", kindPool},
 
-	// github.com/gocql/gocql v1.7.0.
+	// github.com/gocql/gocql v1.7.0 and its successor
+	// github.com/apache/cassandra-gocql-driver/v2 v2.1.2.
 	{"(*github.com/gocql/gocql.ClusterConfig).CreateSession", kindPool},
 	{"github.com/gocql/gocql.NewSession", kindPool},
+	{"(*github.com/apache/cassandra-gocql-driver/v2.ClusterConfig).CreateSession", kindPool},
+	{"github.com/apache/cassandra-gocql-driver/v2.NewSession", kindPool},
 
-	// github.com/elastic/go-elasticsearch v7.17.10, v8.19.7, v9.
+	// github.com/elastic/go-elasticsearch v7.17.10, v8.19.7, v9.5.2. v7 has
+	// only NewClient and NewDefaultClient; v8 and v9 also have NewBaseClient
+	// and the functional-option New, NewBase and NewTyped. NewTypedFrom is
+	// not listed: it reuses the transport of an existing client.
 	{"github.com/elastic/go-elasticsearch/v7.NewClient", kindPool},
 	{"github.com/elastic/go-elasticsearch/v7.NewDefaultClient", kindPool},
 	{"github.com/elastic/go-elasticsearch/v8.NewClient", kindPool},
 	{"github.com/elastic/go-elasticsearch/v8.NewDefaultClient", kindPool},
 	{"github.com/elastic/go-elasticsearch/v8.NewTypedClient", kindPool},
+	{"github.com/elastic/go-elasticsearch/v8.NewBaseClient", kindPool},
+	{"github.com/elastic/go-elasticsearch/v8.New", kindPool},
+	{"github.com/elastic/go-elasticsearch/v8.NewBase", kindPool},
+	{"github.com/elastic/go-elasticsearch/v8.NewTyped", kindPool},
 	{"github.com/elastic/go-elasticsearch/v9.NewClient", kindPool},
 	{"github.com/elastic/go-elasticsearch/v9.NewDefaultClient", kindPool},
 	{"github.com/elastic/go-elasticsearch/v9.NewTypedClient", kindPool},
+	{"github.com/elastic/go-elasticsearch/v9.NewBaseClient", kindPool},
+	{"github.com/elastic/go-elasticsearch/v9.New", kindPool},
+	{"github.com/elastic/go-elasticsearch/v9.NewBase", kindPool},
+	{"github.com/elastic/go-elasticsearch/v9.NewTyped", kindPool},
+
+	// github.com/bradfitz/gomemcache v0.0.0-20260422231931-4d751bb6e37c
+	// (untagged; the client keeps idle connections per server),
+	// go.etcd.io/etcd/client/v3 v3.7.3, cloud.google.com/go/spanner v1.96.1
+	// (the client keeps a session pool). etcd's NewCtxClient is not listed:
+	// it makes no connection.
+	{"github.com/bradfitz/gomemcache/memcache.New", kindPool},
+	{"github.com/bradfitz/gomemcache/memcache.NewFromSelector", kindPool},
+	{"go.etcd.io/etcd/client/v3.New", kindPool},
+	{"go.etcd.io/etcd/client/v3.NewFromURL", kindPool},
+	{"go.etcd.io/etcd/client/v3.NewFromURLs", kindPool},
+	{"cloud.google.com/go/spanner.NewClient", kindPool},
+	{"cloud.google.com/go/spanner.NewClientWithConfig", kindPool},
 
 	// Single connections to message brokers: github.com/nats-io/nats.go
 	// v1.55.0, github.com/rabbitmq/amqp091-go v1.16.0.
 	{"github.com/nats-io/nats.go.Connect", kindConn},
+	{"(github.com/nats-io/nats.go.Options).Connect", kindConn},
 	{"github.com/rabbitmq/amqp091-go.Dial", kindConn},
 	{"github.com/rabbitmq/amqp091-go.DialConfig", kindConn},
 	{"github.com/rabbitmq/amqp091-go.DialTLS", kindConn},
+	{"github.com/rabbitmq/amqp091-go.DialTLS_ExternalAuth", kindConn},
 }

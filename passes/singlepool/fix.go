@@ -1,17 +1,933 @@
 package singlepool
 
 import (
+	"bytes"
+	"fmt"
 	"go/ast"
+	"go/format"
+	"go/token"
+	"go/types"
+	"sort"
+	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 )
 
-// suggestFix returns the fix replacing the constructor call with the
-// configured accessor, or nil when none is configured or it is not safe.
-func suggestFix(pass *analysis.Pass, s *settings, file *ast.File, path []ast.Node, st site) *analysis.SuggestedFix {
+// A plan is the fix for one site, before cleanup.
+type plan struct {
+	site     site
+	call     *ast.CallExpr
+	accessor string   // full name of the accessor: "pkg/path.Func"
+	keep     ast.Expr // the context argument passed through, or nil
+	dropped  []ast.Expr
+	target   types.Object // the variable that receives the pool, or nil
+	closes   []ast.Stmt   // statements closing target, to remove
+	reason   string       // why no fix is offered; "" if one is
+}
+
+// A span is a half-open range of removed source.
+type span struct{ pos, end token.Pos }
+
+// fileFixes computes the suggested fixes for the sites of one file. Sites
+// whose dropped arguments share a local variable are fixed together (each
+// gets the same fix), so that the variable is deleted exactly when its last
+// use goes: each fix is then correct applied alone, and identical edits
+// coalesce when every fix is applied.
+func fileFixes(pass *analysis.Pass, s *settings, file *ast.File, sites []site, paths [][]ast.Node) []*analysis.SuggestedFix {
+	fixes := make([]*analysis.SuggestedFix, len(sites))
+	plans := make([]*plan, len(sites))
+	for i, st := range sites {
+		plans[i] = planSite(pass, s, file, st, paths[i])
+	}
+	fixable := func(i int) bool { return plans[i] != nil && plans[i].reason == "" }
+
+	// Group fixable sites that share a local variable in their dropped
+	// arguments (union-find over site indices).
+	parent := make([]int, len(sites))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if parent[i] != i {
+			parent[i] = find(parent[i])
+		}
+		return parent[i]
+	}
+	owner := make(map[types.Object]int)
+	for i := range sites {
+		if !fixable(i) {
+			continue
+		}
+		for _, e := range plans[i].dropped {
+			ast.Inspect(e, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok {
+					if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok && isLocal(pass, v) {
+						if j, seen := owner[v]; seen {
+							parent[find(i)] = find(j)
+						} else {
+							owner[v] = i
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	groups := make(map[int][]*plan)
+	var roots []int
+	for i := range sites {
+		if fixable(i) {
+			r := find(i)
+			if groups[r] == nil {
+				roots = append(roots, r)
+			}
+			groups[r] = append(groups[r], plans[i])
+		}
+	}
+	if len(roots) == 0 {
+		return fixes
+	}
+	name, spec, reason := accessorImport(pass, file, plans, fixable)
+	for _, r := range roots {
+		g := groups[r]
+		var fix *analysis.SuggestedFix
+		if reason == "" {
+			fix = buildFix(pass, file, g, name, spec)
+		}
+		for i := range sites {
+			if fixable(i) && find(i) == r {
+				fixes[i] = fix
+			}
+		}
+	}
+	return fixes
+}
+
+// planSite checks that the site is a direct call of a constructor with a
+// configured accessor and records what the fix removes.
+func planSite(pass *analysis.Pass, s *settings, file *ast.File, st site, path []ast.Node) *plan {
+	acc, ok := s.singletons[funcKey(st.fn)]
+	if !ok {
+		return nil
+	}
+	p := &plan{site: st, accessor: acc}
+	// The call: F(...) for a dot import, x.F(...) for a package or method.
+	var recv ast.Expr
+	i := 1
+	if len(path) > 1 {
+		if sel, ok := path[1].(*ast.SelectorExpr); ok && sel.Sel == st.id {
+			if _, isPkg := pass.TypesInfo.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
+				recv = sel.X
+			}
+			i = 2
+		}
+	}
+	if len(path) > i {
+		if call, ok := path[i].(*ast.CallExpr); ok && ast.Unparen(call.Fun) == path[i-1] {
+			p.call = call
+		}
+	}
+	if p.call == nil {
+		p.reason = "a function value: the accessor cannot be substituted where the call happens"
+		return p
+	}
+	sig := st.fn.Signature()
+	ctxFirst := sig.Params().Len() > 0 && isContext(sig.Params().At(0).Type())
+	args := p.call.Args
+	if p.call.Ellipsis.IsValid() && ctxFirst && len(args) == 1 {
+		p.reason = "the context is inside a spread argument"
+		return p
+	}
+	if ctxFirst && len(args) > 0 {
+		p.keep = args[0]
+		args = args[1:]
+	}
+	if recv != nil {
+		p.dropped = append(p.dropped, recv)
+	}
+	p.dropped = append(p.dropped, args...)
+	for _, e := range p.dropped {
+		if !droppable(pass, e) {
+			p.reason = fmt.Sprintf("dropping %s could drop side effects", nodeText(pass.Fset, e))
+			return p
+		}
+	}
+	if reason := checkVisibleAccessor(pass.Pkg, st.fn, acc); reason != "" {
+		p.reason = reason
+		return p
+	}
+	p.target = poolTarget(pass, path[i:])
+	if p.target != nil {
+		p.closes, p.reason = closeCalls(pass, file, path, p.target)
+	}
+	return p
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// poolTarget returns the variable or field the call's first result is
+// stored in: "pool, err := C()", "s.db, err = C()", "var pool = C()".
+func poolTarget(pass *analysis.Pass, path []ast.Node) types.Object {
+	call := path[0]
+	if len(path) < 2 {
+		return nil
+	}
+	var lhs ast.Expr
+	switch parent := path[1].(type) {
+	case *ast.AssignStmt:
+		if len(parent.Rhs) == 1 && parent.Rhs[0] == call {
+			lhs = parent.Lhs[0]
+		}
+	case *ast.ValueSpec:
+		if len(parent.Values) == 1 && parent.Values[0] == call {
+			lhs = parent.Names[0]
+		}
+	}
+	switch lhs := ast.Unparen(lhs).(type) {
+	case *ast.Ident:
+		if lhs.Name == "_" {
+			return nil
+		}
+		if obj := pass.TypesInfo.Defs[lhs]; obj != nil {
+			return obj
+		}
+		return pass.TypesInfo.Uses[lhs]
+	case *ast.SelectorExpr:
+		return pass.TypesInfo.Uses[lhs.Sel]
+	}
 	return nil
 }
 
+// closeCalls finds the statements in the enclosing function that close
+// target: "target.Close()", "defer target.Close()", "_ = target.Close()".
+// A Close whose result is used elsewhere cannot be removed, so the site
+// gets no fix. A local that would be left with no use also gets none.
+func closeCalls(pass *analysis.Pass, file *ast.File, path []ast.Node, target types.Object) ([]ast.Stmt, string) {
+	var body ast.Node
+	for _, n := range path {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			body = n.Body
+		case *ast.FuncLit:
+			body = n.Body
+		}
+	}
+	if body == nil {
+		return nil, ""
+	}
+	refersTo := func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return pass.TypesInfo.Uses[e] == target
+		case *ast.SelectorExpr:
+			return pass.TypesInfo.Uses[e.Sel] == target
+		}
+		return false
+	}
+	isClose := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || len(call.Args) != 0 {
+			return false
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == "Close" && refersTo(sel.X)
+	}
+	var stmts []ast.Stmt
+	handled := make(map[ast.Expr]bool)
+	var bad string
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ExprStmt:
+			if isClose(n.X) {
+				stmts = append(stmts, n)
+				handled[ast.Unparen(n.X)] = true
+			}
+		case *ast.DeferStmt:
+			if isClose(n.Call) {
+				stmts = append(stmts, n)
+				handled[n.Call] = true
+			}
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && isBlank(n.Lhs[0]) && isClose(n.Rhs[0]) {
+				stmts = append(stmts, n)
+				handled[ast.Unparen(n.Rhs[0])] = true
+			}
+		case *ast.CallExpr:
+			if isClose(n) && !handled[n] {
+				bad = fmt.Sprintf("the result of %s is used, so the Close of the shared pool cannot be removed", nodeText(pass.Fset, n))
+			}
+		}
+		return true
+	})
+	if bad != "" {
+		return nil, bad
+	}
+	// A local whose only uses were Close calls would be left unused.
+	if v, ok := target.(*types.Var); ok && isLocal(pass, v) && len(stmts) > 0 {
+		uses := 0
+		ast.Inspect(body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && pass.TypesInfo.Uses[id] == v {
+				uses++
+			}
+			return true
+		})
+		if uses == len(stmts) {
+			return nil, fmt.Sprintf("%s is only closed, never used: delete the call instead", v.Name())
+		}
+	}
+	return stmts, ""
+}
+
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
+}
+
+// buildFix assembles the edits for a group of sites: the replaced calls,
+// the removed Close statements, the declarations of locals that only the
+// dropped arguments used, and the import changes.
+func buildFix(pass *analysis.Pass, file *ast.File, group []*plan, name string, spec *importEdit) *analysis.SuggestedFix {
+	tf := pass.Fset.File(file.FileStart)
+	src := fileContent(pass, tf)
+	var edits []analysis.TextEdit
+	var removed []span
+	for _, p := range group {
+		qual := p.accessor[strings.LastIndex(p.accessor, ".")+1:]
+		if name != "" {
+			qual = name + "." + qual
+		}
+		arg := ""
+		if p.keep != nil {
+			arg = nodeText(pass.Fset, p.keep)
+			removed = append(removed, span{p.call.Pos(), p.keep.Pos()}, span{p.keep.End(), p.call.End()})
+		} else {
+			removed = append(removed, span{p.call.Pos(), p.call.End()})
+		}
+		edits = append(edits, analysis.TextEdit{Pos: p.call.Pos(), End: p.call.End(), NewText: []byte(qual + "(" + arg + ")")})
+		for _, st := range p.closes {
+			sp := stmtSpan(tf, src, st)
+			removed = append(removed, span{st.Pos(), st.End()})
+			edits = append(edits, analysis.TextEdit{Pos: sp.pos, End: sp.end})
+		}
+	}
+	// Delete locals whose every use is gone, then the locals only their
+	// initializers used, and so on.
+	decls, reason := unusedLocals(pass, file, &removed)
+	if reason != "" {
+		for _, p := range group {
+			p.reason = reason
+		}
+		return nil
+	}
+	for _, d := range decls {
+		sp := stmtSpan(tf, src, d)
+		edits = append(edits, analysis.TextEdit{Pos: sp.pos, End: sp.end})
+	}
+	edits = append(edits, unusedImports(pass, file, tf, src, removed)...)
+	if spec != nil {
+		edits = append(edits, analysis.TextEdit{Pos: spec.pos, End: spec.pos, NewText: []byte(spec.text)})
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].Pos < edits[j].Pos })
+	msg := "Use the shared pool from " + shortName(group[0].accessor)
+	return &analysis.SuggestedFix{Message: msg, TextEdits: edits}
+}
+
+// inSpans reports whether pos lies in one of the spans.
+func inSpans(pos token.Pos, spans []span) bool {
+	for _, s := range spans {
+		if s.pos <= pos && pos < s.end {
+			return true
+		}
+	}
+	return false
+}
+
+// unusedLocals returns the declarations of local variables that have no
+// use left outside removed, adding each deleted declaration to removed.
+// A variable that cannot be deleted safely (declared with others, by a
+// call that may have effects, or only assigned afterwards) is a reason
+// not to offer the fix.
+func unusedLocals(pass *analysis.Pass, file *ast.File, removed *[]span) ([]ast.Stmt, string) {
+	var decls []ast.Stmt
+	deleted := make(map[types.Object]bool)
+	for changed := true; changed; {
+		changed = false
+		// Uses of each local, inside and outside the removed spans.
+		type count struct{ gone, reads, writes int }
+		counts := make(map[*types.Var]*count)
+		var order []*types.Var
+		writes := make(map[*ast.Ident]bool)
+		ast.Inspect(file, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
+				for _, l := range as.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						writes[id] = true
+					}
+				}
+			}
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+			if !ok || !isLocal(pass, v) || deleted[v] {
+				return true
+			}
+			c := counts[v]
+			if c == nil {
+				c = &count{}
+				counts[v] = c
+				order = append(order, v)
+			}
+			switch {
+			case inSpans(id.Pos(), *removed):
+				c.gone++
+			case writes[id]:
+				c.writes++
+			default:
+				c.reads++
+			}
+			return true
+		})
+		for _, v := range order {
+			c := counts[v]
+			if c.gone == 0 || c.reads > 0 {
+				continue
+			}
+			if c.writes > 0 {
+				return nil, fmt.Sprintf("%s would only be assigned, never used", v.Name())
+			}
+			if isParam(pass, file, v) {
+				continue // an unused parameter compiles
+			}
+			decl, init := localDecl(pass, file, v)
+			if decl == nil {
+				return nil, fmt.Sprintf("%s would be left unused and its declaration cannot be removed", v.Name())
+			}
+			if init != nil && !droppable(pass, init) {
+				return nil, fmt.Sprintf("%s would be left unused and its initializer %s may have side effects", v.Name(), nodeText(pass.Fset, init))
+			}
+			deleted[v] = true
+			decls = append(decls, decl)
+			*removed = append(*removed, span{decl.Pos(), decl.End()})
+			changed = true
+		}
+	}
+	return decls, ""
+}
+
+// localDecl returns the statement declaring only v ("v := e", "var v = e",
+// "var v T") and its initializer, or nil if v is declared with others.
+func localDecl(pass *analysis.Pass, file *ast.File, v *types.Var) (ast.Stmt, ast.Expr) {
+	path, _ := astutil.PathEnclosingInterval(file, v.Pos(), v.Pos())
+	for i, n := range path {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+				return n, n.Rhs[0]
+			}
+			return nil, nil
+		case *ast.ValueSpec:
+			if len(n.Names) != 1 || len(n.Values) > 1 || i+2 >= len(path) {
+				return nil, nil
+			}
+			gd, ok := path[i+1].(*ast.GenDecl)
+			if !ok || len(gd.Specs) != 1 {
+				return nil, nil
+			}
+			ds, ok := path[i+2].(*ast.DeclStmt)
+			if !ok {
+				return nil, nil
+			}
+			if len(n.Values) == 1 {
+				return ds, n.Values[0]
+			}
+			return ds, nil
+		case *ast.FuncDecl, *ast.FuncLit, *ast.BlockStmt:
+			return nil, nil
+		}
+	}
+	return nil, nil
+}
+
+// isParam reports whether v is a parameter or named result of a function.
+func isParam(pass *analysis.Pass, file *ast.File, v *types.Var) bool {
+	path, _ := astutil.PathEnclosingInterval(file, v.Pos(), v.Pos())
+	for _, n := range path {
+		switch n.(type) {
+		case *ast.FieldList:
+			return true
+		case *ast.BlockStmt, *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
+}
+
+// isLocal reports whether v is a variable declared inside a function.
+func isLocal(pass *analysis.Pass, v *types.Var) bool {
+	return !v.IsField() && v.Parent() != nil && v.Parent() != pass.Pkg.Scope() && v.Pkg() == pass.Pkg
+}
+
+// unusedImports deletes the import specs whose every use lies in removed.
+func unusedImports(pass *analysis.Pass, file *ast.File, tf *token.File, src []byte, removed []span) []analysis.TextEdit {
+	gone := make(map[*ast.ImportSpec]bool)
+	refs := make(map[*ast.ImportSpec][2]int) // total, removed
+	byPkgName := make(map[types.Object]*ast.ImportSpec)
+	byDot := make(map[string]*ast.ImportSpec)
+	for _, imp := range file.Imports {
+		if imp.Name != nil && imp.Name.Name == "_" {
+			continue
+		}
+		if imp.Name != nil && imp.Name.Name == "." {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			byDot[path] = imp
+			continue
+		}
+		if obj := importedPkgName(pass, imp); obj != nil {
+			byPkgName[obj] = imp
+		}
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		obj := pass.TypesInfo.Uses[id]
+		if obj == nil {
+			return true
+		}
+		imp := byPkgName[obj]
+		if imp == nil && obj.Pkg() != nil && obj.Pkg() != pass.Pkg && obj.Parent() == obj.Pkg().Scope() {
+			imp = byDot[obj.Pkg().Path()]
+		}
+		if imp != nil {
+			c := refs[imp]
+			c[0]++
+			if inSpans(id.Pos(), removed) {
+				c[1]++
+			}
+			refs[imp] = c
+		}
+		return true
+	})
+	var edits []analysis.TextEdit
+	for imp, c := range refs {
+		if c[0] > 0 && c[0] == c[1] && !gone[imp] {
+			gone[imp] = true
+			edits = append(edits, deleteImport(file, tf, src, imp))
+		}
+	}
+	return edits
+}
+
+func importedPkgName(pass *analysis.Pass, imp *ast.ImportSpec) types.Object {
+	if imp.Name != nil {
+		return pass.TypesInfo.Defs[imp.Name]
+	}
+	return pass.TypesInfo.Implicits[imp]
+}
+
+// deleteImport removes one import spec: its whole line inside a
+// parenthesized block, or the whole declaration otherwise.
+func deleteImport(file *ast.File, tf *token.File, src []byte, imp *ast.ImportSpec) analysis.TextEdit {
+	for _, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		for _, sp := range gd.Specs {
+			if sp != imp {
+				continue
+			}
+			if !gd.Lparen.IsValid() {
+				s := lineSpan(tf, src, gd.Pos(), gd.End())
+				return analysis.TextEdit{Pos: s.pos, End: s.end}
+			}
+			s := lineSpan(tf, src, imp.Pos(), imp.End())
+			return analysis.TextEdit{Pos: s.pos, End: s.end}
+		}
+	}
+	return analysis.TextEdit{Pos: imp.Pos(), End: imp.End()}
+}
+
+// importEdit inserts the accessor's import.
+type importEdit struct {
+	pos  token.Pos
+	text string
+}
+
+// accessorImport chooses the name by which the fixed sites of the file
+// call the accessor's package, the same for every site (so that every fix
+// adds the same import), and the import to add, if any.
+func accessorImport(pass *analysis.Pass, file *ast.File, plans []*plan, fixable func(int) bool) (string, *importEdit, string) {
+	var accPath string
+	var positions []token.Pos
+	for i, p := range plans {
+		if !fixable(i) {
+			continue
+		}
+		path := funcPkg(p.accessor)
+		if accPath == "" {
+			accPath = path
+		} else if path != accPath {
+			// Sites of one file mapped to accessors of different
+			// packages: rare enough to leave to the user.
+			return "", nil, "accessors from two packages in one file"
+		}
+		positions = append(positions, p.call.Pos())
+	}
+	if accPath == pass.Pkg.Path() {
+		return "", nil, "" // the accessor is in this package
+	}
+	scope := pass.TypesInfo.Scopes[file]
+	free := func(name string, want *types.Package) bool {
+		for _, pos := range positions {
+			inner := scope.Innermost(pos)
+			if inner == nil {
+				inner = scope
+			}
+			_, obj := inner.LookupParent(name, pos)
+			if obj == nil {
+				continue
+			}
+			pn, ok := obj.(*types.PkgName)
+			if !ok || want == nil || pn.Imported() != want {
+				return false
+			}
+		}
+		return true
+	}
+	// Reuse an existing import of the package.
+	for _, imp := range file.Imports {
+		path, _ := strconv.Unquote(imp.Path.Value)
+		if path != accPath {
+			continue
+		}
+		if imp.Name != nil && imp.Name.Name == "." {
+			return "", nil, ""
+		}
+		if obj, ok := importedPkgName(pass, imp).(*types.PkgName); ok && imp.Name.String() != "_" && free(obj.Name(), obj.Imported()) {
+			return obj.Name(), nil, ""
+		}
+	}
+	base := packageName(pass.Pkg, accPath)
+	name := ""
+	for i, cand := range []string{base, base + "pkg", base + "2", base + "3", base + "4"} {
+		_ = i
+		if free(cand, nil) {
+			name = cand
+			break
+		}
+	}
+	if name == "" {
+		return "", nil, "no free name for the accessor's package"
+	}
+	spec := strconv.Quote(accPath)
+	if name != base {
+		spec = name + " " + spec
+	}
+	// Insert after the "(" of the first import block, or else as a new
+	// declaration after the package clause: positions that no deleted
+	// import line can overlap.
+	for _, d := range file.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT && gd.Lparen.IsValid() {
+			return name, &importEdit{pos: gd.Lparen + 1, text: "\n\t" + spec}, ""
+		}
+	}
+	return name, &importEdit{pos: file.Name.End(), text: "\n\nimport " + spec}, ""
+}
+
+// packageName returns the accessor package's name: from the import graph
+// if the package is visible, else the last element of its path without a
+// major version suffix.
+func packageName(pkg *types.Package, path string) string {
+	if p := findPackage(pkg, path); p != nil {
+		return p.Name()
+	}
+	elems := strings.Split(path, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		last = elems[len(elems)-2]
+	}
+	last = strings.NewReplacer("-", "", ".", "").Replace(last)
+	if !token.IsIdentifier(last) {
+		last = "pool"
+	}
+	return last
+}
+
+// findPackage finds path among the transitive imports of pkg.
+func findPackage(pkg *types.Package, path string) *types.Package {
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package) *types.Package
+	visit = func(p *types.Package) *types.Package {
+		for _, imp := range p.Imports() {
+			if imp.Path() == path {
+				return imp
+			}
+			if !seen[imp] {
+				seen[imp] = true
+				if r := visit(imp); r != nil {
+					return r
+				}
+			}
+		}
+		return nil
+	}
+	return visit(pkg)
+}
+
+// checkVisibleAccessor checks the accessor's signature when its package
+// is among the imports (go vet sees only those); otherwise the check runs
+// when singlepool analyzes the accessor's own package.
+func checkVisibleAccessor(pkg *types.Package, ctor *types.Func, acc string) string {
+	p := findPackage(pkg, funcPkg(acc))
+	if p == nil {
+		return ""
+	}
+	fn, ok := p.Scope().Lookup(acc[strings.LastIndex(acc, ".")+1:]).(*types.Func)
+	if !ok {
+		return fmt.Sprintf("accessor %s is not declared", acc)
+	}
+	if want, ok := accessorFits(ctor, fn); !ok {
+		return fmt.Sprintf("accessor %s does not fit %s: want %s", shortName(acc), shortName(funcKey(ctor)), want)
+	}
+	return ""
+}
+
+// accessorFits applies the shape rule: the accessor returns the
+// constructor's results, and takes a context.Context exactly when the
+// constructor's first parameter is one. It returns the wanted signature.
+func accessorFits(ctor, acc *types.Func) (string, bool) {
+	cs, as := ctor.Signature(), acc.Signature()
+	ctxFirst := cs.Params().Len() > 0 && isContext(cs.Params().At(0).Type())
+	want := "func("
+	if ctxFirst {
+		want += "context.Context"
+	}
+	want += ") " + types.TypeString(cs.Results(), (*types.Package).Name)
+	if as.TypeParams().Len() > 0 || as.Variadic() {
+		return want, false
+	}
+	if ctxFirst && (as.Params().Len() != 1 || !isContext(as.Params().At(0).Type())) {
+		return want, false
+	}
+	if !ctxFirst && as.Params().Len() != 0 {
+		return want, false
+	}
+	if as.Results().Len() != cs.Results().Len() {
+		return want, false
+	}
+	for i := range cs.Results().Len() {
+		if !types.Identical(cs.Results().At(i).Type(), as.Results().At(i).Type()) {
+			return want, false
+		}
+	}
+	return want, true
+}
+
+func isContext(t types.Type) bool {
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+// pureFuncs are calls that a fix may drop: they compute a value and have
+// no effect that the program could depend on.
+var pureFuncs = map[string]bool{
+	"os.Getenv": true, "os.ExpandEnv": true,
+	"fmt.Sprintf": true, "fmt.Sprint": true,
+	"net.JoinHostPort": true, "path.Join": true, "path/filepath.Join": true,
+	"strconv.Itoa": true, "strconv.Quote": true, "net/url.QueryEscape": true,
+	"net/url.PathEscape": true, "strings.TrimSpace": true, "strings.Join": true,
+	"strings.ReplaceAll": true, "strings.TrimPrefix": true, "strings.TrimSuffix": true,
+	"strings.ToLower": true, "strings.Repeat": true,
+}
+
+// droppable reports whether the expression can be removed from the
+// program without changing what it does: literals, names, selectors,
+// operators, composite literals, function literals, conversions and calls
+// of pureFuncs over droppable operands.
+func droppable(pass *analysis.Pass, e ast.Expr) bool {
+	ok := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // defining a function has no effect
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				ok = false
+			}
+		case *ast.CallExpr:
+			if tv, isType := pass.TypesInfo.Types[n.Fun]; isType && tv.IsType() {
+				return true // a conversion
+			}
+			var id *ast.Ident
+			switch fun := ast.Unparen(n.Fun).(type) {
+			case *ast.Ident:
+				id = fun
+			case *ast.SelectorExpr:
+				id = fun.Sel
+			}
+			if id != nil {
+				if b, isBuiltin := pass.TypesInfo.Uses[id].(*types.Builtin); isBuiltin {
+					switch b.Name() {
+					case "len", "cap", "min", "max", "complex", "real", "imag":
+						return true
+					}
+				}
+				if fn, isFunc := pass.TypesInfo.Uses[id].(*types.Func); isFunc && pureFuncs[fn.FullName()] {
+					return true
+				}
+			}
+			ok = false
+		case *ast.IndexExpr:
+			// Map and slice reads are pure, but a slice index can panic;
+			// dropping a panic is fine for a fix.
+		}
+		return ok
+	})
+	return ok
+}
+
+// stmtSpan returns the range to delete for a statement: whole lines when
+// it stands alone on them, else the statement itself.
+func stmtSpan(tf *token.File, src []byte, st ast.Stmt) span {
+	return lineSpan(tf, src, st.Pos(), st.End())
+}
+
+// lineSpan widens [pos, end) to whole lines, with the final newline and
+// any comment after end, when nothing else shares those lines.
+func lineSpan(tf *token.File, src []byte, pos, end token.Pos) span {
+	if src == nil {
+		return span{pos, end}
+	}
+	start, stop := tf.Offset(pos), tf.Offset(end)
+	ls := start
+	for ls > 0 && (src[ls-1] == ' ' || src[ls-1] == '\t') {
+		ls--
+	}
+	if ls > 0 && src[ls-1] != '\n' {
+		return span{pos, end}
+	}
+	le := stop
+	for le < len(src) && (src[le] == ' ' || src[le] == '\t') {
+		le++
+	}
+	if le+1 < len(src) && src[le] == '/' && src[le+1] == '/' {
+		for le < len(src) && src[le] != '\n' {
+			le++
+		}
+	}
+	if le < len(src) && src[le] != '\n' {
+		return span{pos, end}
+	}
+	if le < len(src) {
+		le++
+	}
+	return span{tf.Pos(ls), tf.Pos(le)}
+}
+
+// fileContent returns the source of a file, or nil if it cannot be read.
+func fileContent(pass *analysis.Pass, tf *token.File) []byte {
+	if pass.ReadFile == nil {
+		return nil
+	}
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil || len(src) != tf.Size() {
+		return nil
+	}
+	return src
+}
+
+func nodeText(fset *token.FileSet, n ast.Node) string {
+	var b bytes.Buffer
+	if err := format.Node(&b, fset, n); err != nil {
+		return "?"
+	}
+	return b.String()
+}
+
+// shortName shortens "example.com/app/internal/db.Pool" to "db.Pool".
+func shortName(full string) string {
+	full = strings.TrimPrefix(full, "(")
+	if i := strings.LastIndex(full, "/"); i >= 0 {
+		return full[i+1:]
+	}
+	return full
+}
+
 // checkAccessors reports configured accessors declared in this
-// (allowlisted) package whose signature does not fit the shape rule.
-func checkAccessors(pass *analysis.Pass, s *settings) {}
+// (allowlisted) package whose signature does not fit the shape rule, and
+// accessors that are missing from it.
+func checkAccessors(pass *analysis.Pass, s *settings) {
+	keys := make([]string, 0, len(s.singletons))
+	for k := range s.singletons {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, ctorKey := range keys {
+		acc := s.singletons[ctorKey]
+		if funcPkg(acc) != strings.TrimSuffix(pass.Pkg.Path(), "_test") || len(pass.Files) == 0 {
+			continue
+		}
+		name := acc[strings.LastIndex(acc, ".")+1:]
+		obj := pass.Pkg.Scope().Lookup(name)
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			if strings.HasSuffix(pass.Pkg.Path(), "_test") {
+				continue
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos:      pass.Files[0].Name.Pos(),
+				Category: categoryAccessor,
+				URL:      URL + "#" + categoryAccessor,
+				Message:  fmt.Sprintf("singleton accessor %s for %s is not a function declared in this package", acc, ctorKey),
+			})
+			continue
+		}
+		ctor := lookupFunc(pass.Pkg, ctorKey)
+		if ctor == nil {
+			continue // the constructor's package is not imported: nothing to compare
+		}
+		if want, ok := accessorFits(ctor, fn); !ok {
+			pass.Report(analysis.Diagnostic{
+				Pos:      fn.Pos(),
+				Category: categoryAccessor,
+				URL:      URL + "#" + categoryAccessor,
+				Message: fmt.Sprintf("singleton accessor %s does not fit the shape rule for %s: want %s, have %s",
+					shortName(acc), shortName(ctorKey), want, types.TypeString(fn.Signature(), (*types.Package).Name)),
+			})
+		}
+	}
+}
+
+// lookupFunc finds the constructor with the canonical key among the
+// package's imports.
+func lookupFunc(pkg *types.Package, key string) *types.Func {
+	p := findPackage(pkg, funcPkg(key))
+	if p == nil {
+		return nil
+	}
+	if strings.HasPrefix(key, "(") {
+		recv, method, _ := strings.Cut(key[1:], ").")
+		tn, ok := p.Scope().Lookup(recv[strings.LastIndex(recv, ".")+1:]).(*types.TypeName)
+		if !ok {
+			return nil
+		}
+		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), true, p, method)
+		fn, _ := obj.(*types.Func)
+		return fn
+	}
+	fn, _ := p.Scope().Lookup(key[strings.LastIndex(key, ".")+1:]).(*types.Func)
+	return fn
+}

@@ -104,28 +104,41 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	if len(sites) == 0 {
 		return nil, nil
 	}
+	// Sites by file, in source order; a file's fixes are planned together.
 	files := make(map[*token.File]*ast.File, len(pass.Files))
 	for _, f := range pass.Files {
 		files[pass.Fset.File(f.FileStart)] = f
 	}
-	for _, st := range sites {
-		tf := pass.Fset.File(st.id.Pos())
+	for len(sites) > 0 {
+		tf := pass.Fset.File(sites[0].id.Pos())
+		n := 1
+		for n < len(sites) && pass.Fset.File(sites[n].id.Pos()) == tf {
+			n++
+		}
+		fileSites := sites[:n]
+		sites = sites[n:]
 		file := files[tf]
 		if file == nil || !s.checksFile(tf.Name(), file) {
 			continue
 		}
-		path, _ := astutil.PathEnclosingInterval(file, st.id.Pos(), st.id.End())
-		d := analysis.Diagnostic{
-			Pos:      st.id.Pos(),
-			End:      st.id.End(),
-			Category: category(st.kind),
-			URL:      URL + "#" + category(st.kind),
-			Message:  message(s, writtenName(pass, st, path), st.kind),
+		paths := make([][]ast.Node, len(fileSites))
+		for i, st := range fileSites {
+			paths[i], _ = astutil.PathEnclosingInterval(file, st.id.Pos(), st.id.End())
 		}
-		if fix := suggestFix(pass, s, file, path, st); fix != nil {
-			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+		fixes := fileFixes(pass, s, file, fileSites, paths)
+		for i, st := range fileSites {
+			d := analysis.Diagnostic{
+				Pos:      st.id.Pos(),
+				End:      st.id.End(),
+				Category: category(st.kind),
+				URL:      URL + "#" + category(st.kind),
+				Message:  message(s, writtenName(st, paths[i]), st.kind),
+			}
+			if fixes[i] != nil {
+				d.SuggestedFixes = []analysis.SuggestedFix{*fixes[i]}
+			}
+			pass.Report(d)
 		}
-		pass.Report(d)
 	}
 	return nil, nil
 }
@@ -211,7 +224,7 @@ func message(s *settings, name string, k kind) string {
 // writtenName names the constructor as the code writes it: "pgxpool.New",
 // "pg.New" for a renamed import, "New" for a dot import, and
 // "(*gocql.ClusterConfig).CreateSession" for a method.
-func writtenName(pass *analysis.Pass, st site, path []ast.Node) string {
+func writtenName(st site, path []ast.Node) string {
 	if sig := st.fn.Signature(); sig.Recv() != nil {
 		recv := sig.Recv().Type()
 		star := ""

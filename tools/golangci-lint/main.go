@@ -8,7 +8,10 @@ package main
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 
@@ -19,14 +22,16 @@ import (
 	_ "github.com/singlepool/singlepool/golangci"
 )
 
-// version is what `golangci-lint version` prints: the golangci-lint release
-// this module pins, plus the plugin.
-const version = "v2.15.0+singlepool"
+// release is the golangci-lint release this module pins.
+const release = "v2.15.0"
 
-// Populated with -ldflags "-X main.commit=... -X main.date=..." if wanted.
+// Set with -ldflags "-X main.srcHash=... -X main.commit=... -X main.date=..."
+// by scripts/build-golangci-lint.sh. srcHash identifies the plugin's
+// sources; without it the executable's own hash is used.
 var (
-	commit = "?"
-	date   = ""
+	srcHash = ""
+	commit  = "?"
+	date    = ""
 )
 
 func main() {
@@ -38,7 +43,7 @@ func main() {
 
 func createBuildInfo() commands.BuildInfo {
 	info := commands.BuildInfo{
-		Version:   version,
+		Version:   version(),
 		Commit:    commit,
 		GoVersion: "unknown",
 		Date:      date,
@@ -64,4 +69,39 @@ func createBuildInfo() commands.BuildInfo {
 		info.Commit = fmt.Sprintf("(singlepool %s, modified: %s)", cmp.Or(revision, "unknown"), cmp.Or(modified, "?"))
 	}
 	return info
+}
+
+// version is what `golangci-lint version` prints: "v2.15.0+singlepool."
+// and a hash of the plugin's sources. golangci-lint salts its analysis
+// cache with this string alone (for any version but "" and "(devel)"), so
+// it must change whenever the analyzer does: a constant would make a
+// rebuilt binary return the old binary's cached diagnostics and fixes.
+func version() string {
+	h := srcHash
+	if h == "" {
+		h = executableHash()
+	}
+	if len(h) > 12 {
+		h = h[:12]
+	}
+	return release + "+singlepool." + h
+}
+
+// executableHash hashes the running executable, as golangci-lint does for
+// development builds.
+func executableHash() string {
+	p, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "unknown"
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

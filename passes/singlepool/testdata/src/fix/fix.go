@@ -1,0 +1,50 @@
+package fix
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/http"
+	"os"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// A handler that builds a pool per request and closes it: the fix passes
+// the context through, drops dsn, and removes the Close of the shared pool.
+func handler(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	dsn := os.Getenv("DATABASE_URL")
+	pool, err := pgxpool.New(ctx, dsn) // want `pgxpool\.New creates a new connection pool`
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	defer pool.Close()
+	fmt.Fprintln(w, pool.Ping(ctx))
+}
+
+// Assignment to declared variables and to a struct field.
+type service struct{ db *sql.DB }
+
+func newService() (*service, error) {
+	s := &service{}
+	var err error
+	s.db, err = sql.Open("pgx", "postgres://localhost/app") // want `sql\.Open creates a new connection pool`
+	return s, err
+}
+
+// Return of the constructor's results.
+func open(ctx context.Context) (*pgxpool.Pool, error) {
+	return pgxpool.New(ctx, "postgres://localhost/app") // want `pgxpool\.New creates a new connection pool`
+}
+
+// A var declaration, and a Close whose result is dropped explicitly.
+func withVar() error {
+	var db, err = sql.Open("pgx", fmt.Sprintf("postgres://%s/app", os.Getenv("HOST"))) // want `sql\.Open creates a new connection pool`
+	if err != nil {
+		return err
+	}
+	_ = db.Close()
+	return db.Ping()
+}

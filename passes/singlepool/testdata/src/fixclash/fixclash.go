@@ -1,0 +1,25 @@
+package fixclash
+
+import (
+	"context"
+	db "database/sql"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// The name db is taken by an import; the accessor's package gets another.
+func f(ctx context.Context) (*db.DB, error) {
+	return db.Open("pgx", "postgres://localhost/app") // want `db\.Open creates`
+}
+
+// A local variable named db shadows nothing at the other site, but must
+// not capture the accessor's package here.
+func g(ctx context.Context) error {
+	dbpkg := 1
+	_ = dbpkg
+	p, err := pgxpool.New(ctx, "postgres://localhost/app") // want `pgxpool\.New creates`
+	if err != nil {
+		return err
+	}
+	return p.Ping(ctx)
+}

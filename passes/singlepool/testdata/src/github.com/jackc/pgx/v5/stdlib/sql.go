@@ -1,0 +1,19 @@
+// Package stdlib is a stub of github.com/jackc/pgx/v5@v5.12.0 for singlepool's tests; signatures copied from the real source.
+package stdlib
+
+import (
+	"database/sql"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+type connector struct{}
+
+type OptionOpenDB func(*connector)
+
+// OpenDB opens a *sql.DB (a database/sql pool) of new pgx connections.
+func OpenDB(config pgx.ConnConfig, opts ...OptionOpenDB) *sql.DB { return nil }
+
+// OpenDBFromPool wraps an existing pool; it is not a constructor.
+func OpenDBFromPool(pool *pgxpool.Pool, opts ...OptionOpenDB) *sql.DB { return nil }

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The first demo: build singlepool and run it on examples/demo, a game
+# backend whose routes, services and helpers each build their own database
+# pool. Every pool singlepool prints is one that, under load, helps exhaust
+# PostgreSQL's max_connections ("FATAL: sorry, too many clients already").
+#
+#   bash scripts/demo.sh
+#
+# singlepool exits 3 when it reports findings. The demo is expected to have
+# them, so this script exits 0 when they were printed, and 1 when none were.
+# The same settings are in examples/demo/.singlepool.yml and its Makefile.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+allow=example.com/demo/internal/db
+singleton=github.com/jackc/pgx/v5/pgxpool.New=example.com/demo/internal/db.Pool
+singleton+=,database/sql.Open=example.com/demo/internal/db.SQL
+singleton+=,github.com/jmoiron/sqlx.Connect=example.com/demo/internal/db.SQLX
+singleton+=,github.com/jmoiron/sqlx.Open=example.com/demo/internal/db.SQLX
+
+echo "+ go build -o bin/singlepool ./cmd/singlepool"
+go build -o bin/singlepool ./cmd/singlepool
+
+echo "+ cd examples/demo && ../../bin/singlepool -allow=$allow -singleton=... ./..."
+cd examples/demo
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+set +e
+../../bin/singlepool -allow="$allow" -singleton="$singleton" ./... 2>&1 | tee "$out"
+code=${PIPESTATUS[0]}
+set -e
+
+findings=$(grep -cE '\.go:[0-9]+:[0-9]+: ' "$out" || true)
+echo
+case $code in
+3)
+	if [ "$findings" -gt 0 ]; then
+		echo "singlepool exited 3: it found $findings pool constructors outside $allow, as expected."
+		echo "Each one builds its own pool; together they exceed max_connections under load."
+		echo "To fix them: cd examples/demo && ../../bin/singlepool -fix -allow=$allow -singleton=... ./..."
+		echo "(the same as 'make -C examples/demo fix'; the end-to-end test internal/e2e/demo shows"
+		echo "the before/after on a real PostgreSQL)."
+		exit 0
+	fi
+	echo "singlepool exited 3 but printed no findings: unexpected." >&2
+	exit 1
+	;;
+0)
+	echo "singlepool found nothing: the demo is expected to have findings (was it already fixed?)." >&2
+	exit 1
+	;;
+*)
+	echo "singlepool failed (exit $code)." >&2
+	exit "$code"
+	;;
+esac
