@@ -8,4 +8,7 @@ require (
 	golang.org/x/tools v0.47.0
 )
 
-require golang.org/x/sync v0.21.0 // indirect
+require (
+	go.yaml.in/yaml/v3 v3.0.4 // indirect
+	golang.org/x/sync v0.21.0 // indirect
+)

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"go/token"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -38,6 +39,10 @@ type Config struct {
 
 	// CheckGenerated also checks generated files (// Code generated ... DO NOT EDIT.).
 	CheckGenerated bool `json:"check-generated" yaml:"check-generated"`
+
+	// ConfigFile names a .singlepool.yml to read instead of discovering
+	// one. Settings given directly (flags) take precedence over the file.
+	ConfigFile string `json:"config" yaml:"-"`
 }
 
 // settings is a validated Config, ready for matching.
@@ -277,6 +282,31 @@ func bindFlags(fs *flag.FlagSet, cfg *Config) {
 	fs.BoolVar(&cfg.AllowTests, "allow-tests", cfg.AllowTests, "allow constructors in _test.go files")
 	fs.BoolVar(&cfg.SingleConns, "single-conns", cfg.SingleConns, "also report single-connection constructors (pgx.Connect, pgconn.Connect, ...)")
 	fs.BoolVar(&cfg.CheckGenerated, "check-generated", cfg.CheckGenerated, "also check generated files")
+	fs.Var(pathFlag{&cfg.ConfigFile}, "config",
+		"settings file to use instead of the "+ConfigFileName+" found by walking up from each package's directory to its module root")
+}
+
+// pathFlag is a file-path flag made absolute when set, so that drivers
+// that change directory per package (go vet) read the same file.
+type pathFlag struct{ dst *string }
+
+func (f pathFlag) String() string {
+	if f.dst == nil {
+		return ""
+	}
+	return *f.dst
+}
+
+func (f pathFlag) Set(v string) error {
+	if v == "" {
+		return fmt.Errorf("empty path")
+	}
+	abs, err := filepath.Abs(v)
+	if err != nil {
+		return err
+	}
+	*f.dst = abs
+	return nil
 }
 
 func checkSingleton(e string) error {
@@ -303,4 +333,48 @@ func catalogNames(k kind) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// merge returns the file's settings with those given directly on top.
+func merge(file, direct Config, isSet func(name string) bool) Config {
+	out := file
+	if isSet("allow") {
+		out.Allow = direct.Allow
+	}
+	if isSet("constructors") {
+		out.Constructors = direct.Constructors
+	}
+	if isSet("singleton") {
+		out.Singleton = direct.Singleton
+	}
+	if isSet("allow-tests") {
+		out.AllowTests = direct.AllowTests
+	}
+	if isSet("single-conns") {
+		out.SingleConns = direct.SingleConns
+	}
+	if isSet("check-generated") {
+		out.CheckGenerated = direct.CheckGenerated
+	}
+	out.ConfigFile = direct.ConfigFile
+	return out
+}
+
+// isZeroSetting reports whether the named setting of cfg has its zero value.
+func isZeroSetting(cfg Config, name string) bool {
+	switch name {
+	case "allow":
+		return len(cfg.Allow) == 0
+	case "constructors":
+		return len(cfg.Constructors) == 0
+	case "singleton":
+		return len(cfg.Singleton) == 0
+	case "allow-tests":
+		return !cfg.AllowTests
+	case "single-conns":
+		return !cfg.SingleConns
+	case "check-generated":
+		return !cfg.CheckGenerated
+	}
+	return true
 }

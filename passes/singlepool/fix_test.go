@@ -123,3 +123,16 @@ func typeCheck(t *testing.T, dir, path string, overlay map[string][]byte, what s
 		}
 	})
 }
+
+func TestAccessorShape(t *testing.T) {
+	a := mustNew(t, singlepool.Config{
+		Allow: []string{"example.com/badacc"},
+		Singleton: []string{
+			"github.com/jackc/pgx/v5/pgxpool.New=example.com/badacc.Pool",
+			"github.com/jackc/pgx/v5/pgxpool.NewWithConfig=example.com/badacc.Good",
+			"database/sql.Open=example.com/badacc.SQL",
+			"database/sql.OpenDB=example.com/badacc.Missing",
+		},
+	})
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "example.com/badacc", "usesbadacc")
+}

@@ -5,10 +5,12 @@ package singlepool
 
 import (
 	_ "embed"
+	"flag"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -32,6 +34,7 @@ const (
 	categoryPool     = "new-pool"
 	categoryConn     = "new-conn"
 	categoryAccessor = "bad-accessor"
+	categoryConfig   = "bad-config"
 )
 
 // Analyzer reports constructor uses with default settings, which the
@@ -39,30 +42,37 @@ const (
 var Analyzer = newFlagAnalyzer()
 
 // New returns an analyzer configured by cfg, for drivers that do not pass
-// flags (golangci-lint, programs embedding singlepool). It fails if cfg is
-// invalid; the error names the setting.
+// flags (golangci-lint, programs embedding singlepool). It fails if cfg, or
+// the settings file it names, is invalid; the error names the setting.
+// Without cfg.ConfigFile, New does not look for a settings file.
 func New(cfg Config) (*analysis.Analyzer, error) {
-	s, err := compile(cfg)
-	if err != nil {
+	r := &runner{cfg: cfg}
+	if _, err := r.settingsFor(cfg.ConfigFile); err != nil {
 		return nil, err
 	}
-	r := &runner{cfg: cfg}
-	r.once.Do(func() { r.settings = s })
 	return r.analyzer(), nil
 }
 
-// A runner holds an analyzer's settings: fixed by New, or filled by flags
-// and compiled on the first run.
+// A runner holds an analyzer's settings: from New, or from the flags and
+// the settings file that applies to each package.
 type runner struct {
 	cfg      Config
-	once     sync.Once
-	settings *settings
-	err      error
+	flags    *flag.FlagSet // the analyzer's flags; nil for New
+	discover bool          // look for ConfigFileName above each package
+	files    fileCache
+	mu       sync.Mutex
+	compiled map[string]*compiledSettings // by settings file; "" for none
+}
+
+type compiledSettings struct {
+	s   *settings
+	err error
 }
 
 func newFlagAnalyzer() *analysis.Analyzer {
-	r := &runner{}
+	r := &runner{discover: true}
 	a := r.analyzer()
+	r.flags = &a.Flags
 	bindFlags(&a.Flags, &r.cfg)
 	return a
 }
@@ -76,9 +86,58 @@ func (r *runner) analyzer() *analysis.Analyzer {
 	}
 }
 
-func (r *runner) compiled() (*settings, error) {
-	r.once.Do(func() { r.settings, r.err = compile(r.cfg) })
-	return r.settings, r.err
+// settingsFor returns the settings compiled from the named settings file
+// ("" for none) and the directly given ones, which take precedence.
+func (r *runner) settingsFor(file string) (*settings, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if c, ok := r.compiled[file]; ok {
+		return c.s, c.err
+	}
+	c := &compiledSettings{}
+	cfg := r.cfg
+	if file != "" {
+		lf := r.files.load(file)
+		if lf.err != nil {
+			c.err = lf.err
+		} else {
+			cfg = merge(lf.cfg, r.cfg, r.isSet)
+		}
+	}
+	if c.err == nil {
+		c.s, c.err = compile(cfg)
+	}
+	if r.compiled == nil {
+		r.compiled = make(map[string]*compiledSettings)
+	}
+	r.compiled[file] = c
+	return c.s, c.err
+}
+
+// isSet reports whether a setting was given directly: a flag set on the
+// command line, or a non-zero field of the Config passed to New.
+func (r *runner) isSet(name string) bool {
+	if r.flags != nil {
+		set := false
+		r.flags.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+		return set
+	}
+	return !isZeroSetting(r.cfg, name)
+}
+
+// settingsFile returns the settings file for the package: -config, or the
+// nearest ConfigFileName above its directory.
+func (r *runner) settingsFile(pass *analysis.Pass) string {
+	if r.cfg.ConfigFile != "" || !r.discover {
+		return r.cfg.ConfigFile
+	}
+	for _, f := range pass.Files {
+		name := pass.Fset.File(f.FileStart).Name()
+		if filepath.IsAbs(name) && strings.HasSuffix(name, ".go") {
+			return r.files.find(filepath.Dir(name))
+		}
+	}
+	return ""
 }
 
 // A site is one use of a constructor.
@@ -89,7 +148,20 @@ type site struct {
 }
 
 func (r *runner) run(pass *analysis.Pass) (any, error) {
-	s, err := r.compiled()
+	s, err := r.settingsFor(r.settingsFile(pass))
+	if cerr, ok := err.(*configError); ok {
+		// A bad settings file is one diagnostic per package, at its
+		// package clause, where every driver (gopls too) shows it.
+		if len(pass.Files) > 0 {
+			pass.Report(analysis.Diagnostic{
+				Pos:      pass.Files[0].Name.Pos(),
+				Category: categoryConfig,
+				URL:      URL + "#" + categoryConfig,
+				Message:  "singlepool settings: " + cerr.Error(),
+			})
+		}
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -18,8 +18,7 @@ type Stats struct {
 	Matches int64 `json:"matches"`
 }
 
-// GetStats returns the counts. It opens a pool per request and never
-// closes it: the idle connection stays open until the process exits.
+// GetStats returns the counts.
 func GetStats(w http.ResponseWriter, r *http.Request) {
 	conn, err := sql.Open("pgx", os.Getenv("DATABASE_URL"))
 	if err != nil {

@@ -24,8 +24,6 @@ func List(w http.ResponseWriter, r *http.Request) {
 		httpx.Error(w, r, err)
 		return
 	}
-	// No pool.Close(): every request leaves its pool and its idle
-	// connection behind.
 
 	owner := r.URL.Query().Get("owner")
 	rows, err := pool.Query(r.Context(),

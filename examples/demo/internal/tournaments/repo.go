@@ -31,8 +31,7 @@ func (r *repo) open(ctx context.Context) ([]httpx.Item, error) {
 	return items, err
 }
 
-// Open returns the tournaments still open for registration. Each request
-// builds its repository, and nothing closes it.
+// Open returns the tournaments still open for registration.
 func Open(w http.ResponseWriter, r *http.Request) {
 	rp, err := newRepo()
 	if err != nil {

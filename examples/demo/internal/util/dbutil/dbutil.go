@@ -10,7 +10,7 @@ import (
 )
 
 // Select runs query and scans every row into dest (a pointer to a slice).
-// It connects for each call, so that callers "need no setup".
+// Callers need no setup: it connects by itself.
 func Select(ctx context.Context, dest any, query string, args ...any) error {
 	dsn := os.Getenv("DATABASE_URL")
 	conn, err := sqlx.Connect("pgx", dsn)

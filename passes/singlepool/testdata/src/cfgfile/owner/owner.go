@@ -1,0 +1,5 @@
+package owner
+
+import "database/sql"
+
+func f() { _, _ = sql.Open("pgx", "") }
