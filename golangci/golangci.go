@@ -13,9 +13,10 @@
 //	        settings:
 //	          allow: [example.com/app/internal/db]
 //
-// The settings are the keys of singlepool.Config (allow, constructors,
-// singleton, allow-tests, single-conns, check-generated); an unknown key
-// or a bad value makes golangci-lint stop with an error naming it.
+// The settings are the JSON keys of singlepool.Config, the names of the
+// command's flags (allow, constructors, singleton, allow-tests, ...); an
+// unknown key or a bad value makes golangci-lint stop (exit code 3) with an
+// error naming it. See docs/golangci-lint.md.
 package golangci
 
 import (

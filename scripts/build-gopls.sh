@@ -10,7 +10,9 @@
 # script copies the source of golang.org/x/tools/gopls@v0.23.0 from the
 # module cache into .build/gopls-src (ignored by git), adds
 # tools/gopls/singlepool_register.go.txt as internal/settings/singlepool.go
-# (it appends singlepool to settings.AllAnalyzers), and builds the gopls
+# (it appends singlepool to settings.AllAnalyzers; see that file), adds
+# three lines to internal/cache/analysis.go so that cached analysis results
+# depend on .singlepool.yml files too, and builds the gopls
 # main package from the wrapper module tools/gopls, whose go.mod replaces
 # gopls with that copy and singlepool with this repository.
 #
@@ -95,6 +97,23 @@ rm -rf "$SRC.tmp"
 cp -R "$moddir" "$SRC.tmp"
 chmod -R u+w "$SRC.tmp"
 cp "$WRAP/singlepool_register.go.txt" "$SRC.tmp/internal/settings/singlepool.go"
+# gopls keys cached analysis results by a package's Go files and
+# dependencies only; add the settings files singlepool reads (see
+# settings.AnalysisCacheSalt in the registration file).
+analysis_go=$SRC.tmp/internal/cache/analysis.go
+anchor='	fmt.Fprintf(hasher, "errors: %d", len(an.ph.mp.Errors))'
+[[ $(grep -cxF "$anchor" "$analysis_go") == 1 ]] ||
+	die "gopls's internal/cache/analysis.go has changed: the line to patch is not there once: $anchor"
+awk -v anchor="$anchor" '
+	{ print }
+	$0 == anchor {
+		print ""
+		print "\t// singlepool: settings files that analyzers read; see settings.AnalysisCacheSalt."
+		print "\tif mod := an.ph.mp.Module; settings.AnalysisCacheSalt != nil && mod != nil && (mod.Main || mod.Replace != nil) && len(an.ph.mp.GoFiles) > 0 {"
+		print "\t\thasher.Write(settings.AnalysisCacheSalt(an.ph.mp.GoFiles[0].DirPath()))"
+		print "\t}"
+	}' "$analysis_go" >"$analysis_go.new"
+mv "$analysis_go.new" "$analysis_go"
 rm -rf "$SRC"
 mv "$SRC.tmp" "$SRC"
 

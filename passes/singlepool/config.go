@@ -40,6 +40,11 @@ type Config struct {
 	// CheckGenerated also checks generated files (// Code generated ... DO NOT EDIT.).
 	CheckGenerated bool `json:"check-generated" yaml:"check-generated"`
 
+	// MaxPools, when positive, reports each main package whose program
+	// links more than MaxPools construction sites of one pool type. With
+	// MaxPools set and Allow empty, only those counts are reported.
+	MaxPools int `json:"max-pools" yaml:"max-pools"`
+
 	// ConfigFile names a .singlepool.yml to read instead of discovering
 	// one. Settings given directly (flags) take precedence over the file.
 	ConfigFile string `json:"config" yaml:"-"`
@@ -83,6 +88,9 @@ func compile(cfg Config) (*settings, error) {
 		pkgs:       make(map[string]bool),
 		methodPkgs: make(map[string]bool),
 		cfg:        cfg,
+	}
+	if cfg.MaxPools < 0 {
+		return nil, fmt.Errorf("max-pools: %d is negative; use 0 to turn the check off", cfg.MaxPools)
 	}
 	for _, a := range cfg.Allow {
 		p, err := parsePattern(a)
@@ -282,6 +290,7 @@ func bindFlags(fs *flag.FlagSet, cfg *Config) {
 	fs.BoolVar(&cfg.AllowTests, "allow-tests", cfg.AllowTests, "allow constructors in _test.go files")
 	fs.BoolVar(&cfg.SingleConns, "single-conns", cfg.SingleConns, "also report single-connection constructors (pgx.Connect, pgconn.Connect, ...)")
 	fs.BoolVar(&cfg.CheckGenerated, "check-generated", cfg.CheckGenerated, "also check generated files")
+	fs.IntVar(&cfg.MaxPools, "max-pools", cfg.MaxPools, "report main packages whose program links more than N construction sites of one pool type (0: off)")
 	fs.Var(pathFlag{&cfg.ConfigFile}, "config",
 		"settings file to use instead of the "+ConfigFileName+" found by walking up from each package's directory to its module root")
 }
@@ -356,6 +365,9 @@ func merge(file, direct Config, isSet func(name string) bool) Config {
 	if isSet("check-generated") {
 		out.CheckGenerated = direct.CheckGenerated
 	}
+	if isSet("max-pools") {
+		out.MaxPools = direct.MaxPools
+	}
 	out.ConfigFile = direct.ConfigFile
 	return out
 }
@@ -375,6 +387,8 @@ func isZeroSetting(cfg Config, name string) bool {
 		return !cfg.SingleConns
 	case "check-generated":
 		return !cfg.CheckGenerated
+	case "max-pools":
+		return cfg.MaxPools == 0
 	}
 	return true
 }

@@ -78,7 +78,7 @@ func yamlError(name string, err error) error {
 		fmt.Sscan(m[1], &line)
 		text := m[2]
 		if f := regexp.MustCompile(`^field (\S+) not found in type .*$`).FindStringSubmatch(text); f != nil {
-			text = fmt.Sprintf("unknown setting %q (known: allow, constructors, singleton, allow-tests, single-conns, check-generated)", f[1])
+			text = fmt.Sprintf("unknown setting %q (known: allow, constructors, singleton, allow-tests, single-conns, check-generated, max-pools)", f[1])
 		}
 		return &configError{name, line, text}
 	}

@@ -638,7 +638,13 @@ func accessorImport(pass *analysis.Pass, file *ast.File, plans []*plan, fixable 
 	// import line can overlap.
 	for _, d := range file.Decls {
 		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT && gd.Lparen.IsValid() {
-			return name, &importEdit{pos: gd.Lparen + 1, text: "\n\t" + spec}, ""
+			text := "\n\t" + spec
+			if src := fileContent(pass, pass.Fset.File(file.FileStart)); src == nil ||
+				pass.Fset.File(file.FileStart).Offset(gd.Lparen)+1 >= len(src) ||
+				src[pass.Fset.File(file.FileStart).Offset(gd.Lparen)+1] != '\n' {
+				text += "\n" // "import ("a")" on one line
+			}
+			return name, &importEdit{pos: gd.Lparen + 1, text: text}, ""
 		}
 	}
 	return name, &importEdit{pos: file.Name.End(), text: "\n\nimport " + spec}, ""

@@ -1,6 +1,12 @@
 package singlepool_test
 
 import (
+	"go/ast"
+	"go/build"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"sort"
@@ -10,7 +16,6 @@ import (
 	"github.com/singlepool/singlepool/passes/singlepool"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/packages"
 )
 
 var fixConfig = singlepool.Config{
@@ -36,12 +41,12 @@ func TestFixes(t *testing.T) {
 func TestFixesAlone(t *testing.T) {
 	dir := analysistest.TestData()
 	results := analysistest.Run(t, dir, mustNew(t, fixConfig), fixPkgs...)
+	check := newChecker(t, dir)
 	fixed := 0
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			for _, fix := range d.SuggestedFixes {
-				overlay := applyFix(t, r.Pass, fix)
-				typeCheck(t, dir, r.Pass.Pkg.Path(), overlay, d.Message)
+				check(r.Pass, applyFix(t, r.Pass, fix), d.Message)
 				fixed++
 			}
 		}
@@ -95,44 +100,46 @@ func applyFix(t *testing.T, pass *analysis.Pass, fix analysis.SuggestedFix) map[
 	return out
 }
 
-// typeCheck loads the package from the GOPATH tree at dir with overlay
-// and fails on any error, unused imports and variables included.
-func typeCheck(t *testing.T, dir, path string, overlay map[string][]byte, what string) {
-	t.Helper()
-	cfg := &packages.Config{
-		Mode:    packages.NeedName | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedDeps | packages.NeedImports,
-		Dir:     dir,
-		Env:     append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOFLAGS=", "GOPROXY=off"),
-		Tests:   true,
-		Overlay: overlay,
-	}
-	pkgs, err := packages.Load(cfg, path)
-	if err != nil {
-		t.Fatalf("loading %s: %v", path, err)
-	}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if p.PkgPath != path && p.PkgPath != path+"_test" {
-			return
-		}
-		for _, e := range p.Errors {
-			var files []string
-			for name, src := range overlay {
-				files = append(files, filepath.Base(name)+":\n"+string(src))
+// newChecker returns a function that type-checks a package of the GOPATH
+// tree at dir, with some files replaced, and fails on any error (unused
+// imports and variables included). Imports are type-checked from source
+// once and shared.
+func newChecker(t *testing.T, dir string) func(pass *analysis.Pass, overlay map[string][]byte, what string) {
+	t.Setenv("GO111MODULE", "off")
+	t.Setenv("GOFLAGS", "")
+	saved := build.Default.GOPATH
+	build.Default.GOPATH = dir
+	t.Cleanup(func() { build.Default.GOPATH = saved })
+	fset := token.NewFileSet()
+	imp := importer.ForCompiler(fset, "source", nil)
+	return func(pass *analysis.Pass, overlay map[string][]byte, what string) {
+		t.Helper()
+		var files []*ast.File
+		for _, f := range pass.Files {
+			name := pass.Fset.File(f.FileStart).Name()
+			src, ok := overlay[name]
+			if !ok {
+				var err error
+				if src, err = os.ReadFile(name); err != nil {
+					t.Fatal(err)
+				}
 			}
-			t.Errorf("after the fix for %q alone: %v\n%s", what, e, strings.Join(files, "\n"))
+			af, err := parser.ParseFile(fset, name, src, parser.ParseComments)
+			if err != nil {
+				t.Errorf("after the fix for %q alone: %v", what, err)
+				return
+			}
+			files = append(files, af)
 		}
-	})
-}
-
-func TestAccessorShape(t *testing.T) {
-	a := mustNew(t, singlepool.Config{
-		Allow: []string{"example.com/badacc"},
-		Singleton: []string{
-			"github.com/jackc/pgx/v5/pgxpool.New=example.com/badacc.Pool",
-			"github.com/jackc/pgx/v5/pgxpool.NewWithConfig=example.com/badacc.Good",
-			"database/sql.Open=example.com/badacc.SQL",
-			"database/sql.OpenDB=example.com/badacc.Missing",
-		},
-	})
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "example.com/badacc", "usesbadacc")
+		var errs []string
+		conf := types.Config{Importer: imp, Error: func(err error) { errs = append(errs, err.Error()) }}
+		conf.Check(pass.Pkg.Path(), fset, files, nil)
+		if len(errs) > 0 {
+			var texts []string
+			for name, src := range overlay {
+				texts = append(texts, filepath.Base(name)+":\n"+string(src))
+			}
+			t.Errorf("after the fix for %q alone:\n%s\n%s", what, strings.Join(errs, "\n"), strings.Join(texts, "\n"))
+		}
+	}
 }

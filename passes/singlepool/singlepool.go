@@ -35,6 +35,12 @@ const (
 	categoryConn     = "new-conn"
 	categoryAccessor = "bad-accessor"
 	categoryConfig   = "bad-config"
+	// Beyond the allowlist: factories, pools per request or iteration,
+	// and programs over max-pools.
+	categoryFactory      = "pool-factory"
+	categoryPerRequest   = "pool-per-request"
+	categoryPerIteration = "pool-per-iteration"
+	categoryMaxPools     = "max-pools"
 )
 
 // Analyzer reports constructor uses with default settings, which the
@@ -79,10 +85,11 @@ func newFlagAnalyzer() *analysis.Analyzer {
 
 func (r *runner) analyzer() *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name: Name,
-		Doc:  extractDoc(doc),
-		URL:  URL,
-		Run:  r.run,
+		Name:      Name,
+		Doc:       extractDoc(doc),
+		URL:       URL,
+		Run:       r.run,
+		FactTypes: []analysis.Fact{new(factoryFact), new(packageFact)},
 	}
 }
 
@@ -142,9 +149,10 @@ func (r *runner) settingsFile(pass *analysis.Pass) string {
 
 // A site is one use of a constructor.
 type site struct {
-	id   *ast.Ident
-	fn   *types.Func
-	kind kind
+	id      *ast.Ident
+	fn      *types.Func
+	kind    kind
+	factory *factoryFact // set when fn is a factory of another package
 }
 
 func (r *runner) run(pass *analysis.Pass) (any, error) {
@@ -165,16 +173,20 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.allowed(pass.Pkg.Path()) {
+	allowed := s.allowed(pass.Pkg.Path())
+	if allowed {
 		checkAccessors(pass, s)
-		return nil, nil
 	}
-	if !mayUseConstructors(pass.Pkg, s) {
+	deps := dependencies(pass)
+	if !mayUseConstructors(pass.Pkg, s) && len(deps.factoryPkgs) == 0 {
+		checkMaxPools(pass, s, deps, nil)
 		return nil, nil // the common case: no syntax is visited
 	}
-	sites := findSites(pass, s)
-	if len(sites) == 0 {
-		return nil, nil
+	sites := findSites(pass, s, deps)
+	own := exportFacts(pass, s, deps, sites)
+	checkMaxPools(pass, s, deps, own)
+	if len(s.allow) == 0 && s.cfg.MaxPools > 0 {
+		return nil, nil // counting mode: only programs over the limit
 	}
 	// Sites by file, in source order; a file's fixes are planned together.
 	files := make(map[*token.File]*ast.File, len(pass.Files))
@@ -193,18 +205,34 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		if file == nil || !s.checksFile(tf.Name(), file) {
 			continue
 		}
-		paths := make([][]ast.Node, len(fileSites))
-		for i, st := range fileSites {
-			paths[i], _ = astutil.PathEnclosingInterval(file, st.id.Pos(), st.id.End())
+		// Decide which sites to report, and in what words.
+		var reported []site
+		var paths [][]ast.Node
+		var contexts []string
+		for _, st := range fileSites {
+			path, _ := astutil.PathEnclosingInterval(file, st.id.Pos(), st.id.End())
+			ctx := useContext(pass, path)
+			if !reports(allowed, st, ctx) {
+				continue
+			}
+			reported = append(reported, st)
+			paths = append(paths, path)
+			contexts = append(contexts, ctx)
 		}
-		fixes := fileFixes(pass, s, file, fileSites, paths)
-		for i, st := range fileSites {
+		var fixes []*analysis.SuggestedFix
+		if allowed {
+			fixes = make([]*analysis.SuggestedFix, len(reported))
+		} else {
+			fixes = fileFixes(pass, s, file, reported, paths)
+		}
+		for i, st := range reported {
+			cat := category(st, contexts[i])
 			d := analysis.Diagnostic{
 				Pos:      st.id.Pos(),
 				End:      st.id.End(),
-				Category: category(st.kind),
-				URL:      URL + "#" + category(st.kind),
-				Message:  message(s, writtenName(st, paths[i]), st.kind),
+				Category: cat,
+				URL:      URL + "#" + cat,
+				Message:  message(s, allowed, writtenName(st, paths[i]), st, contexts[i]),
 			}
 			if fixes[i] != nil {
 				d.SuggestedFixes = []analysis.SuggestedFix{*fixes[i]}
@@ -240,15 +268,21 @@ func mayUseConstructors(pkg *types.Package, s *settings) bool {
 }
 
 // findSites returns the uses of constructors in the package, in source order.
-func findSites(pass *analysis.Pass, s *settings) []site {
+func findSites(pass *analysis.Pass, s *settings, deps depSummary) []site {
 	var sites []site
 	for id, obj := range pass.TypesInfo.Uses {
 		fn, ok := obj.(*types.Func)
-		if !ok || fn.Pkg() == nil || !s.pkgs[fn.Pkg().Path()] {
+		if !ok || fn.Pkg() == nil {
 			continue
 		}
-		if k, ok := s.ctors[funcKey(fn)]; ok {
-			sites = append(sites, site{id: id, fn: fn, kind: k})
+		if s.pkgs[fn.Pkg().Path()] {
+			if k, ok := s.ctors[funcKey(fn)]; ok {
+				sites = append(sites, site{id: id, fn: fn, kind: k})
+				continue
+			}
+		}
+		if f := importedFactory(pass, deps, fn); f != nil {
+			sites = append(sites, site{id: id, fn: fn, kind: kindPool, factory: f})
 		}
 	}
 	sort.Slice(sites, func(i, j int) bool { return sites[i].id.Pos() < sites[j].id.Pos() })
@@ -275,19 +309,44 @@ func (s *settings) checksFile(name string, f *ast.File) bool {
 
 func (s *settings) hasMethods(pkg string) bool { return s.methodPkgs[pkg] }
 
-func category(k kind) string {
-	if k == kindConn {
+// reports decides whether a site is reported: every site outside the
+// allowlist, and inside it only a pool built per request or per iteration.
+func reports(allowed bool, st site, ctx string) bool {
+	return !allowed || ctx != ""
+}
+
+func category(st site, ctx string) string {
+	switch {
+	case ctx == ctxRequest:
+		return categoryPerRequest
+	case ctx == ctxIteration:
+		return categoryPerIteration
+	case st.factory != nil:
+		return categoryFactory
+	case st.kind == kindConn:
 		return categoryConn
 	}
 	return categoryPool
 }
 
-func message(s *settings, name string, k kind) string {
+func message(s *settings, allowed bool, name string, st site, ctx string) string {
 	what := "creates a new connection pool"
-	if k == kindConn {
+	if st.kind == kindConn {
 		what = "opens a new database connection"
 	}
-	if len(s.allow) == 0 {
+	switch {
+	case ctx != "":
+		what += " on every " + ctx
+	case st.factory != nil:
+		what += " on every call"
+	}
+	if st.factory != nil {
+		what += " (" + st.factory.Via + ")"
+	}
+	switch {
+	case allowed:
+		return fmt.Sprintf("%s %s; create it once and share it", name, what)
+	case len(s.allow) == 0:
 		return fmt.Sprintf("%s %s; create the pool once in the package that owns it, allowlist that package (-allow=PKG) and use its shared pool everywhere else", name, what)
 	}
 	return fmt.Sprintf("%s %s outside %s; use the shared pool", name, what, s.allowText())

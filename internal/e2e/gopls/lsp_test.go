@@ -45,9 +45,9 @@ func (r Range) String() string {
 }
 
 type Diagnostic struct {
-	Range           Range           `json:"range"`
-	Severity        int             `json:"severity,omitempty"`
-	Code            string          `json:"code,omitempty"`
+	Range           Range  `json:"range"`
+	Severity        int    `json:"severity,omitempty"`
+	Code            string `json:"code,omitempty"`
 	CodeDescription *struct {
 		Href string `json:"href"`
 	} `json:"codeDescription,omitempty"`
@@ -138,12 +138,13 @@ type progressEvent struct {
 
 // lspClient is a connection to one gopls process.
 type lspClient struct {
-	t        testing.TB
-	cmd      *exec.Cmd
-	stdin    io.WriteCloser
-	settings map[string]any // answered to workspace/configuration
-	stderr   *syncBuffer
-	done     chan struct{} // closed when the reader stops
+	t             testing.TB
+	cmd           *exec.Cmd
+	stdin         io.WriteCloser
+	settings      map[string]any // answered to workspace/configuration
+	serverVersion string         // from the initialize result
+	stderr        *syncBuffer
+	done          chan struct{} // closed when the reader stops
 
 	wmu    sync.Mutex // serializes writes
 	nextID int
@@ -623,7 +624,14 @@ func (c *lspClient) initialize(ctx context.Context, root string) error {
 	if err := c.call(ctx, "initialize", params, &result); err != nil {
 		return err
 	}
-	c.t.Logf("initialized %s %s", result.ServerInfo.Name, result.ServerInfo.Version)
+	// gopls's serverInfo.version is its build information as JSON.
+	version := result.ServerInfo.Version
+	var info struct{ Version string }
+	if json.Unmarshal([]byte(version), &info) == nil && info.Version != "" {
+		version = info.Version
+	}
+	c.serverVersion = version
+	c.t.Logf("initialized %s %s", result.ServerInfo.Name, version)
 	return c.notify("initialized", map[string]any{})
 }
 

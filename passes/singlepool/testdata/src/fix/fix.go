@@ -1,4 +1,4 @@
-package fix
+package fix // want package:"pools\\(factories=true, sites=0\\)"
 
 import (
 	"context"
@@ -27,7 +27,7 @@ func handler(w http.ResponseWriter, r *http.Request) {
 // Assignment to declared variables and to a struct field.
 type service struct{ db *sql.DB }
 
-func newService() (*service, error) {
+func newService() (*service, error) { // want newService:"factory\\(sql\\.Open at fix/fix\\.go:33\\)"
 	s := &service{}
 	var err error
 	s.db, err = sql.Open("pgx", "postgres://localhost/app") // want `sql\.Open creates a new connection pool`
@@ -35,12 +35,12 @@ func newService() (*service, error) {
 }
 
 // Return of the constructor's results.
-func open(ctx context.Context) (*pgxpool.Pool, error) {
+func open(ctx context.Context) (*pgxpool.Pool, error) { // want open:"factory\\(pgxpool\\.New at fix/fix\\.go:39\\)"
 	return pgxpool.New(ctx, "postgres://localhost/app") // want `pgxpool\.New creates a new connection pool`
 }
 
 // A var declaration, and a Close whose result is dropped explicitly.
-func withVar() error {
+func withVar() error { // want withVar:"factory\\(sql\\.Open at fix/fix\\.go:44\\)"
 	var db, err = sql.Open("pgx", fmt.Sprintf("postgres://%s/app", os.Getenv("HOST"))) // want `sql\.Open creates a new connection pool`
 	if err != nil {
 		return err

@@ -1,4 +1,4 @@
-package fixclash
+package fixclash // want package:"pools\\(factories=true, sites=0\\)"
 
 import (
 	"context"
@@ -8,13 +8,13 @@ import (
 )
 
 // The name db is taken by an import; the accessor's package gets another.
-func f(ctx context.Context) (*db.DB, error) {
+func f(ctx context.Context) (*db.DB, error) { // want f:"factory\\(sql\\.Open at fixclash/fixclash\\.go:12\\)"
 	return db.Open("pgx", "postgres://localhost/app") // want `db\.Open creates`
 }
 
 // A local variable named db shadows nothing at the other site, but must
 // not capture the accessor's package here.
-func g(ctx context.Context) error {
+func g(ctx context.Context) error { // want g:"factory\\(pgxpool\\.New at fixclash/fixclash\\.go:20\\)"
 	dbpkg := 1
 	_ = dbpkg
 	p, err := pgxpool.New(ctx, "postgres://localhost/app") // want `pgxpool\.New creates`

@@ -1,4 +1,4 @@
-package fixdot
+package fixdot // want package:"pools\\(factories=true, sites=0\\)"
 
 import (
 	. "database/sql"
@@ -9,6 +9,6 @@ var _ = db.Pool
 
 // The constructor comes from a dot import, which becomes unused; the
 // accessor's package is already imported.
-func f() (*DB, error) {
+func f() (*DB, error) { // want f:"factory\\(sql\\.Open at fixdot/fixdot\\.go:13\\)"
 	return Open("pgx", "postgres://localhost/app") // want `^Open creates`
 }

@@ -1,4 +1,4 @@
-package fixmulti
+package fixmulti // want package:"pools\\(factories=true, sites=0\\)"
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 )
 
 // Two sites share dsn: they are fixed together, so dsn goes with them.
-func both(ctx context.Context) error {
+func both(ctx context.Context) error { // want both:"factory\\(pgxpool\\.New at fixmulti/fixmulti\\.go:14\\)"
 	dsn := os.Getenv("DATABASE_URL")
 	a, err := pgxpool.New(ctx, dsn) // want `pgxpool\.New creates`
 	if err != nil {
@@ -25,14 +25,14 @@ func both(ctx context.Context) error {
 }
 
 // A chain of locals: url only feeds dsn, which only feeds the call.
-func chain(ctx context.Context) (*pgxpool.Pool, error) {
+func chain(ctx context.Context) (*pgxpool.Pool, error) { // want chain:"factory\\(pgxpool\\.New at fixmulti/fixmulti\\.go:31\\)"
 	host := os.Getenv("DB_HOST")
 	dsn := "postgres://" + host + "/app"
 	return pgxpool.New(ctx, dsn) // want `pgxpool\.New creates`
 }
 
 // dsn is still used after the fix, so it stays.
-func logged(ctx context.Context) (*pgxpool.Pool, error) {
+func logged(ctx context.Context) (*pgxpool.Pool, error) { // want logged:"factory\\(pgxpool\\.New at fixmulti/fixmulti\\.go:38\\)"
 	dsn := os.Getenv("DATABASE_URL")
 	println("connecting to", dsn)
 	return pgxpool.New(ctx, dsn) // want `pgxpool\.New creates`

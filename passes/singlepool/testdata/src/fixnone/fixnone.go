@@ -1,4 +1,4 @@
-package fixnone
+package fixnone // want package:"pools\\(factories=true, sites=0\\)"
 
 import (
 	"context"
@@ -14,12 +14,12 @@ func dsn() string { return os.Getenv("DATABASE_URL") }
 var open = sql.Open // want `sql\.Open creates`
 
 // No fix: dropping dsn() could drop side effects.
-func call(ctx context.Context) (*pgxpool.Pool, error) {
+func call(ctx context.Context) (*pgxpool.Pool, error) { // want call:"factory\\(pgxpool\\.New at fixnone/fixnone\\.go:18\\)"
 	return pgxpool.New(ctx, dsn()) // want `pgxpool\.New creates`
 }
 
 // No fix: the result of Close is used.
-func closed() error {
+func closed() error { // want closed:"factory\\(sql\\.Open at fixnone/fixnone\\.go:23\\)"
 	db, err := sql.Open("pgx", "x") // want `sql\.Open creates`
 	if err != nil {
 		return err
@@ -34,13 +34,13 @@ func unused(ctx context.Context) {
 }
 
 // No fix: the variable would be left only assigned.
-func assigned(ctx context.Context) (*pgxpool.Pool, error) {
+func assigned(ctx context.Context) (*pgxpool.Pool, error) { // want assigned:"factory\\(pgxpool\\.New at fixnone/fixnone\\.go:40\\)"
 	d := ""
 	d = os.Getenv("X")
 	return pgxpool.New(ctx, d) // want `pgxpool\.New creates`
 }
 
 // No fix: no accessor configured for OpenDB.
-func noAccessor() *sql.DB {
+func noAccessor() *sql.DB { // want noAccessor:"factory\\(sql\\.OpenDB at fixnone/fixnone\\.go:45\\)"
 	return sql.OpenDB(nil) // want `sql\.OpenDB creates`
 }

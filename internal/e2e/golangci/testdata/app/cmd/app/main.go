@@ -1,4 +1,4 @@
-// Command app wires the packages together.
+// Command app uses the shared pool.
 package main
 
 import (
@@ -7,20 +7,14 @@ import (
 	"os"
 
 	"example.com/app/internal/db"
-	"example.com/app/internal/users"
 )
 
 func main() {
 	ctx := context.Background()
-	if _, err := db.Pool(ctx); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	s, err := users.NewStore(ctx, os.Getenv("DATABASE_URL"))
+	pool, err := db.Pool(ctx)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	n, err := s.Count(ctx)
-	fmt.Println(n, err)
+	fmt.Println(pool.Ping(ctx))
 }

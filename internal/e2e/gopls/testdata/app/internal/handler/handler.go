@@ -2,6 +2,7 @@
 package handler
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"os"
@@ -9,19 +10,24 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// CountUsers writes the number of users.
-func CountUsers(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+// CountUsers returns the number of users.
+func CountUsers(ctx context.Context) (int, error) {
 	dsn := os.Getenv("DATABASE_URL")
 	pool, err := pgxpool.New(ctx, dsn)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
+		return 0, err
 	}
 	defer pool.Close()
 
 	var n int
-	if err := pool.QueryRow(ctx, "SELECT count(*) FROM users").Scan(&n); err != nil {
+	err = pool.QueryRow(ctx, "SELECT count(*) FROM users").Scan(&n)
+	return n, err
+}
+
+// Users writes the number of users.
+func Users(w http.ResponseWriter, r *http.Request) {
+	n, err := CountUsers(r.Context())
+	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}

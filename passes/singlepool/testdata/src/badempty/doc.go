@@ -1,0 +1,2 @@
+// Package badempty has no code, only its package clause.
+package badempty
