@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"go/token"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"golang.org/x/mod/module"
@@ -330,18 +329,6 @@ func checkSingleton(e string) error {
 		return fmt.Errorf("accessor: %v", err)
 	}
 	return nil
-}
-
-// catalogNames returns the built-in constructor names, sorted, for docs and tests.
-func catalogNames(k kind) []string {
-	var out []string
-	for _, c := range catalog {
-		if c.Kind == k {
-			out = append(out, c.Name)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 // merge returns the file's settings with those given directly on top.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -74,8 +75,7 @@ func yamlError(name string, err error) error {
 	}
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		var line int
-		fmt.Sscan(m[1], &line)
+		line, _ := strconv.Atoi(m[1]) // the regexp matched digits
 		text := m[2]
 		if f := regexp.MustCompile(`^field (\S+) not found in type .*$`).FindStringSubmatch(text); f != nil {
 			text = fmt.Sprintf("unknown setting %q (known: allow, constructors, singleton, allow-tests, single-conns, check-generated, max-pools)", f[1])

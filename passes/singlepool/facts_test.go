@@ -1,0 +1,20 @@
+package singlepool_test
+
+import (
+	"testing"
+
+	"github.com/singlepool/singlepool/passes/singlepool"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestFactories(t *testing.T) {
+	a := mustNew(t, singlepool.Config{Allow: []string{"facts/owner", "facts/store", "facts/once"}})
+	analysistest.Run(t, analysistest.TestData(), a, "facts/store", "facts/wrap", "facts/once", "facts/owner", "facts/caller")
+}
+
+// With max-pools and no allowlist, only the programs over the limit are
+// reported, on their package clause.
+func TestMaxPools(t *testing.T) {
+	a := mustNew(t, singlepool.Config{MaxPools: 1})
+	analysistest.Run(t, analysistest.TestData(), a, "maxpools/cmd/over", "maxpools/cmd/under", "maxpools/a", "maxpools/b")
+}

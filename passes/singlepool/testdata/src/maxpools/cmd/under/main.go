@@ -1,0 +1,5 @@
+package main
+
+import _ "maxpools/b"
+
+func main() {}
