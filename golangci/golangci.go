@@ -16,7 +16,7 @@
 // The settings are the JSON keys of singlepool.Config, the names of the
 // command's flags (allow, constructors, singleton, allow-tests, ...); an
 // unknown key or a bad value makes golangci-lint stop (exit code 3) with an
-// error naming it. See docs/golangci-lint.md.
+// error naming it. See the README's golangci-lint section.
 package golangci
 
 import (
