@@ -46,12 +46,14 @@ log() { printf 'build-gopls: %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 command -v go >/dev/null || die "go not found in PATH"
+sha256() { if command -v sha256sum >/dev/null; then sha256sum; else shasum -a 256; fi | cut -d' ' -f1; }
 
 # inputs_key prints the SHA-256 of everything the binary is built from.
 inputs_key() {
 	local files
 	# Packages of this module that the analyzer is compiled from (not
 	# tests, not testdata, not nested modules like tools/ or examples/).
+	# shellcheck disable=SC2016 # a Go template, not shell
 	files=$(cd "$ROOT" && go list -deps -f \
 		'{{if and .Module .Module.Main}}{{$d := .Dir}}{{range .GoFiles}}{{$d}}/{{.}}{{"\n"}}{{end}}{{range .EmbedFiles}}{{$d}}/{{.}}{{"\n"}}{{end}}{{end}}' \
 		./passes/singlepool) || die "go list ./passes/singlepool failed"
@@ -65,9 +67,9 @@ inputs_key() {
 		} | sed '/^$/d' | sort -u | while read -r f; do
 			# Paths relative to the repository, so the key does not depend
 			# on where it is checked out.
-			printf '%s %s\n' "${f#"$ROOT"/}" "$(sha256sum <"$f" | cut -d' ' -f1)"
+			printf '%s %s\n' "${f#"$ROOT"/}" "$(sha256 <"$f")"
 		done
-	} | sha256sum | cut -d' ' -f1
+	} | sha256
 }
 
 if [[ ${1:-} == --print-key ]]; then
@@ -83,6 +85,18 @@ if [[ -z ${FORCE:-} && -x $OUT && -f $OUT.key && $(cat "$OUT.key") == "$KEY" ]];
 	exit 0
 fi
 
+# One build at a time: they share $SRC.
+mkdir -p "$(dirname "$SRC")"
+if command -v flock >/dev/null; then
+	exec 9>"$SRC.lock"
+	flock 9
+	# Another build may have produced OUT meanwhile.
+	if [[ -z ${FORCE:-} && -x $OUT && -f $OUT.key && $(cat "$OUT.key") == "$KEY" ]]; then
+		log "$OUT is up to date (inputs key $KEY)"
+		exit 0
+	fi
+fi
+
 start=$SECONDS
 
 # 1. A writable copy of the gopls module source, plus the registration file.
@@ -92,7 +106,6 @@ moddir=$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p' <<<"$dl")
 sum=$(sed -n 's/^[[:space:]]*"Sum": "\(.*\)",$/\1/p' <<<"$dl")
 [[ -d $moddir ]] || die "no module directory in: $dl"
 [[ $sum == "$GOPLS_SUM" ]] || die "$GOPLS_MODULE@$GOPLS_VERSION has sum $sum, want $GOPLS_SUM"
-mkdir -p "$(dirname "$SRC")"
 rm -rf "$SRC.tmp"
 cp -R "$moddir" "$SRC.tmp"
 chmod -R u+w "$SRC.tmp"

@@ -4,7 +4,7 @@
 //
 // # Analyzer singlepool
 //
-// singlepool: report pool and client constructors outside the package that owns the shared pool
+// singlepool: report database pools and clients created outside the package that owns the shared pool
 //
 // A program should open each database pool once, in one package, and share
 // it. A backend whose routes, services and utilities each call pgxpool.New
@@ -20,7 +20,38 @@
 //
 //	pool, err := pgxpool.New(ctx, dsn) // pgxpool.New creates a new connection pool outside example.com/app/internal/db; use the shared pool
 //
-// Settings (flags; the same keys in .golangci.yml and .singlepool.yml):
+// Beyond direct calls:
+//
+//   - A function that builds and returns a new pool on every call (or stores
+//     it in its receiver or a global) is a factory, and so is a wrapper of
+//     one, across packages. Calls of factories are reported like
+//     constructors: "store.New creates a new connection pool on every call
+//     (pgxpool.New at store/store.go:12)". Construction inside sync.Once.Do,
+//     sync.OnceValue(s), a package-level initializer, init, or under
+//     "if x == nil" makes a singleton accessor, not a factory.
+//   - A constructor or factory called inside a loop body or an HTTP handler
+//     (func(http.ResponseWriter, *http.Request)) is reported even in the
+//     allowlist: "... creates a new connection pool on every request".
+//   - With -max-pools=N, a main package whose program links more than N
+//     construction sites of one pool type is reported on its package
+//     clause, listing them.
+//
+// Suggested fixes: with -singleton=CONSTRUCTOR=ACCESSOR, the call is
+// replaced by a call of the accessor that hands out the shared pool. The
+// accessor must return the constructor's results and take a
+// context.Context exactly when the constructor's first parameter is one:
+//
+//	pool, err := pgxpool.New(ctx, dsn)  =>  pool, err := db.Pool(ctx)
+//	db, err := sql.Open("pgx", dsn)     =>  db, err := db2.SQL()
+//
+// The fix imports the accessor's package under a free name, removes the
+// Close calls of the variable that held the private pool in that function,
+// and removes the locals (dsn := os.Getenv(...)) and imports that only the
+// dropped arguments used. Sites that cannot be fixed safely are reported
+// without a fix: function values, arguments that may have side effects,
+// a Close whose result is used, accessors that do not fit.
+//
+// Settings (flags; the same keys in .singlepool.yml and golangci-lint):
 //
 //	-allow=example.com/app/internal/db,example.com/app/cmd/...
 //		packages that own the shared pool; "path/..." is a tree
@@ -31,7 +62,14 @@
 //	-allow-tests      allow constructors in _test.go files
 //	-single-conns     also report single connections (pgx.Connect, ...)
 //	-check-generated  also check generated files
+//	-max-pools=N      report programs linking more than N sites of one pool type
+//	-config=FILE      read FILE instead of the nearest .singlepool.yml
 //
+// Without -config, settings are read from the nearest .singlepool.yml in
+// the package's directory or its parents, up to the module root; flags
+// given on the command line take precedence over the file, key by key.
 // With nothing allowlisted every use is reported. External test packages
 // (x_test) are allowlisted with the package they test.
+//
+// Full documentation: https://github.com/singlepool/singlepool
 package singlepool

@@ -140,9 +140,18 @@ func (r *runner) settingsFile(pass *analysis.Pass) string {
 	}
 	for _, f := range pass.Files {
 		name := pass.Fset.File(f.FileStart).Name()
-		if filepath.IsAbs(name) && strings.HasSuffix(name, ".go") {
-			return r.files.find(filepath.Dir(name))
+		// Skip files generated into the build cache (cgo) and names that
+		// are not Go files (//line directives may rename them).
+		if !strings.HasSuffix(name, ".go") || strings.Contains(name, "go-build") {
+			continue
 		}
+		// Drivers that pass relative names (Bazel's nogo runs in the
+		// execution root) resolve against the working directory.
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			continue
+		}
+		return r.files.find(filepath.Dir(abs))
 	}
 	return ""
 }

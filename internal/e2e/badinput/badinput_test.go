@@ -11,10 +11,15 @@
 package badinput
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -285,6 +290,82 @@ func Ping() error {
 		}
 		check(t, e2eutil.Run(t, dir, env, "go", "build", "./..."), expect{code: 0})
 	})
+	// The fixes -json prints for editors and other tools.
+	t.Run("json", func(t *testing.T) {
+		d := drivers(t)[0]
+		res := d.run(t, dir, nil, allowFlag, "-check-generated", "-singleton=database/sql.Open=example.com/bad/db.SQL", "-json", "./...")
+		check(t, res, expect{code: exitClean})
+		jsonFixes(t, dir, res.Stdout)
+	})
+}
+
+// jsonFixes checks the suggested fixes that -json prints for a cgo file: the
+// edits must be byte offsets of the user's file (not of the cgo output,
+// under the user's file name), and applying them must leave Go source.
+func jsonFixes(t *testing.T, dir, out string) {
+	t.Helper()
+	var tree map[string]map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &tree); err != nil {
+		t.Fatalf("-json output: %v\n%s", err, out)
+	}
+	type edit struct {
+		Filename   string
+		Start, End int
+		New        string
+	}
+	type diag struct {
+		Posn           string
+		Message        string
+		SuggestedFixes []struct {
+			Message string
+			Edits   []edit
+		} `json:"suggested_fixes"`
+	}
+	fixes := 0
+	for pkg, byAnalyzer := range tree {
+		var diags []diag
+		if err := json.Unmarshal(byAnalyzer["singlepool"], &diags); err != nil {
+			t.Errorf("%s: %v", pkg, err)
+			continue
+		}
+		for _, d := range diags {
+			for _, fix := range d.SuggestedFixes {
+				fixes++
+				byFile := make(map[string][]edit)
+				for _, e := range fix.Edits {
+					byFile[e.Filename] = append(byFile[e.Filename], e)
+				}
+				for name, edits := range byFile {
+					if filepath.Dir(name) != filepath.Join(dir, "cgo") {
+						t.Errorf("%s: fix %q edits %s, not a file of the package", d.Posn, fix.Message, name)
+						continue
+					}
+					src, err := os.ReadFile(name)
+					if err != nil {
+						t.Fatal(err)
+					}
+					sort.Slice(edits, func(i, j int) bool { return edits[i].Start > edits[j].Start })
+					ok := true
+					for _, e := range edits {
+						if e.Start < 0 || e.Start > e.End || e.End > len(src) {
+							t.Errorf("%s: fix %q: edit [%d, %d) is not a range of %s (%d bytes)", d.Posn, fix.Message, e.Start, e.End, name, len(src))
+							ok = false
+						}
+					}
+					if !ok {
+						continue
+					}
+					for _, e := range edits {
+						src = append(src[:e.Start:e.Start], append([]byte(e.New), src[e.End:]...)...)
+					}
+					if _, err := parser.ParseFile(token.NewFileSet(), name, src, 0); err != nil || !bytes.Contains(src, []byte("db.SQL()")) {
+						t.Errorf("%s: fix %q applied to %s gives (%v):\n%s", d.Posn, fix.Message, name, err, src)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d fixes checked", fixes)
 }
 
 func needCgo(t *testing.T) {
