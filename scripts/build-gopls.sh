@@ -11,7 +11,7 @@
 # module cache into .build/gopls-src (ignored by git), adds
 # tools/gopls/singlepool_register.go.txt as internal/settings/singlepool.go
 # (it appends singlepool to settings.AllAnalyzers; see that file), adds
-# three lines to internal/cache/analysis.go so that cached analysis results
+# four lines to internal/cache/analysis.go so that cached analysis results
 # depend on .singlepool.yml files too, and builds the gopls
 # main package from the wrapper module tools/gopls, whose go.mod replaces
 # gopls with that copy and singlepool with this repository.

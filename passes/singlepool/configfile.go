@@ -85,72 +85,56 @@ func yamlError(name string, err error) error {
 	return &configError{name, 0, msg}
 }
 
-// A loadedFile is a settings file, read once.
+// A loadedFile is a parsed settings file.
 type loadedFile struct {
+	key string // the file's name and content: a change makes a new key
 	cfg Config
 	err error
 }
 
-// fileCache caches settings files by path and the file found for each
-// directory, so that each is read once per process (gopls, go vet's
-// per-package processes, singlechecker).
+// fileCache caches parsed settings files by name and content. A file is
+// read again on every run and found again from every package, because a
+// long-lived driver (gopls) must see edits, new files and removed ones;
+// only parsing and validation are saved.
 type fileCache struct {
-	mu    sync.Mutex
-	files map[string]*loadedFile
-	dirs  map[string]string // directory -> settings file ("" if none)
+	mu     sync.Mutex
+	parsed map[string]*loadedFile // by key
 }
 
 func (c *fileCache) load(name string) *loadedFile {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if f, ok := c.files[name]; ok {
-		return f
-	}
-	f := &loadedFile{}
 	data, err := os.ReadFile(name)
 	if err != nil {
-		f.err = &configError{name, 0, err.Error()}
-	} else {
-		f.cfg, f.err = parseConfigFile(name, data)
+		return &loadedFile{key: name + "\x00error", err: &configError{name, 0, err.Error()}}
 	}
-	if c.files == nil {
-		c.files = make(map[string]*loadedFile)
+	key := name + "\x00" + string(data)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if f, ok := c.parsed[key]; ok {
+		return f
 	}
-	c.files[name] = f
+	f := &loadedFile{key: key}
+	f.cfg, f.err = parseConfigFile(name, data)
+	if c.parsed == nil {
+		c.parsed = make(map[string]*loadedFile)
+	}
+	c.parsed[key] = f
 	return f
 }
 
 // find returns the settings file that applies to dir: the nearest
 // ConfigFileName in dir or its parents, up to the module root (the first
-// directory with a go.mod) inclusive.
+// directory with a go.mod) inclusive; "" if there is none.
 func (c *fileCache) find(dir string) string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.dirs == nil {
-		c.dirs = make(map[string]string)
-	}
-	var visited []string
-	found := ""
 	for d := dir; ; {
-		if f, ok := c.dirs[d]; ok {
-			found = f
-			break
-		}
-		visited = append(visited, d)
-		if fileExists(filepath.Join(d, ConfigFileName)) {
-			found = filepath.Join(d, ConfigFileName)
-			break
+		if name := filepath.Join(d, ConfigFileName); fileExists(name) {
+			return name
 		}
 		parent := filepath.Dir(d)
 		if parent == d || fileExists(filepath.Join(d, "go.mod")) {
-			break
+			return ""
 		}
 		d = parent
 	}
-	for _, d := range visited {
-		c.dirs[d] = found
-	}
-	return found
 }
 
 func fileExists(name string) bool {

@@ -1,6 +1,8 @@
 package singlepool
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -70,3 +72,47 @@ func TestFlagsOverFile(t *testing.T) {
 type quiet struct{ *testing.T }
 
 func (q *quiet) Errorf(string, ...any) {}
+
+// A long-lived analyzer (gopls) sees edits of the settings file, and a
+// file created after the first run.
+func TestConfigFileEdits(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		t.Helper()
+		p := filepath.Join(dir, "src", name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("edits/user/user.go", "package user\n\nimport \"database/sql\"\n\nfunc f() { _, _ = sql.Open(\"pgx\", \"\") }\n")
+	a := newFlagAnalyzer()
+	count := func() []string {
+		var msgs []string
+		for _, r := range analysistest.Run(&quiet{T: t}, dir, a, "edits/user") {
+			for _, d := range r.Diagnostics {
+				msgs = append(msgs, d.Message)
+			}
+		}
+		return msgs
+	}
+	if got := count(); len(got) != 1 || !strings.Contains(got[0], "allowlist that package") {
+		t.Fatalf("no settings file: got %q", got)
+	}
+	write("edits/.singlepool.yml", "allow: [edits/user]\n")
+	if got := count(); len(got) != 0 {
+		t.Fatalf("after creating the file: got %q", got)
+	}
+	write("edits/.singlepool.yml", "allow: [edits/owner]\n")
+	if got := count(); len(got) != 1 || !strings.Contains(got[0], "outside edits/owner") {
+		t.Fatalf("after editing the file: got %q", got)
+	}
+	if err := os.Remove(filepath.Join(dir, "src", "edits", ".singlepool.yml")); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(); len(got) != 1 || !strings.Contains(got[0], "allowlist that package") {
+		t.Fatalf("after removing the file: got %q", got)
+	}
+}

@@ -458,6 +458,14 @@ import (
 
 func f() (*sql.DB, error) { d := os.Getenv("X"); return sql.Open("pgx", d) } // trailing comment
 `,
+	// Import blocks on one line, where the fix adds an import after "(".
+	`package app
+
+import ("database/sql"; "os")
+
+func f() (*sql.DB, error) { d := os.Getenv("X"); return sql.Open("pgx", d) } // trailing comment
+`,
+	"package app\n\nimport (\"database/sql\" /* c */ )\n\nvar _ *sql.DB\n\nfunc f() { sql.Open(\"\", \"\") }",
 }
 
 // The configurations FuzzAnalyzer runs each input under.

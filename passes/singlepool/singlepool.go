@@ -67,7 +67,7 @@ type runner struct {
 	discover bool          // look for ConfigFileName above each package
 	files    fileCache
 	mu       sync.Mutex
-	compiled map[string]*compiledSettings // by settings file; "" for none
+	compiled map[string]*compiledSettings // by settings file key; "" for none
 }
 
 type compiledSettings struct {
@@ -96,15 +96,20 @@ func (r *runner) analyzer() *analysis.Analyzer {
 // settingsFor returns the settings compiled from the named settings file
 // ("" for none) and the directly given ones, which take precedence.
 func (r *runner) settingsFor(file string) (*settings, error) {
+	var lf *loadedFile
+	key := ""
+	if file != "" {
+		lf = r.files.load(file)
+		key = lf.key
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if c, ok := r.compiled[file]; ok {
+	if c, ok := r.compiled[key]; ok {
 		return c.s, c.err
 	}
 	c := &compiledSettings{}
 	cfg := r.cfg
-	if file != "" {
-		lf := r.files.load(file)
+	if lf != nil {
 		if lf.err != nil {
 			c.err = lf.err
 		} else {
@@ -117,7 +122,7 @@ func (r *runner) settingsFor(file string) (*settings, error) {
 	if r.compiled == nil {
 		r.compiled = make(map[string]*compiledSettings)
 	}
-	r.compiled[file] = c
+	r.compiled[key] = c
 	return c.s, c.err
 }
 

@@ -149,16 +149,15 @@ type lspClient struct {
 	wmu    sync.Mutex // serializes writes
 	nextID int
 
-	mu          sync.Mutex
-	changed     chan struct{} // closed (and replaced) whenever the state below changes
-	pending     map[string]chan *rpcMessage
-	diags       map[string][]PublishDiagnosticsParams // by URI, in arrival order
-	progress    []progressEvent
-	titles      map[string]string // progress token -> title
-	logs        []string
-	watchers    []json.RawMessage // didChangeWatchedFiles registrations
-	readErr     error
-	lastMessage time.Time
+	mu       sync.Mutex
+	changed  chan struct{} // closed (and replaced) whenever the state below changes
+	pending  map[string]chan *rpcMessage
+	diags    map[string][]PublishDiagnosticsParams // by URI, in arrival order
+	progress []progressEvent
+	titles   map[string]string // progress token -> title
+	logs     []string
+	watchers []json.RawMessage // didChangeWatchedFiles registrations
+	readErr  error
 }
 
 type syncBuffer struct {
@@ -467,7 +466,6 @@ func (c *lspClient) notification(msg *rpcMessage) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	defer c.broadcastLocked()
-	c.lastMessage = time.Now()
 	switch msg.Method {
 	case "textDocument/publishDiagnostics":
 		var p PublishDiagnosticsParams

@@ -18,6 +18,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	defer store.Close()
 	if _, err := store.Count(ctx); err != nil {
 		log.Print(err)
 	}

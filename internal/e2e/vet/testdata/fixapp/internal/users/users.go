@@ -34,6 +34,9 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	return n, err
 }
 
+// Close releases the store's pool.
+func (s *Store) Close() { s.pool.Close() }
+
 // Handler builds a pool per request and closes it when done.
 func Handler(w http.ResponseWriter, r *http.Request) {
 	pool, err := pgxpool.New(r.Context(), os.Getenv("DATABASE_URL"))

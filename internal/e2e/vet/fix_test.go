@@ -1,0 +1,237 @@
+package vet
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/singlepool/singlepool/internal/e2e/e2eutil"
+)
+
+// singletons maps each constructor testdata/fixapp uses to its accessor in
+// internal/db. sql.OpenDB and redis.NewClient have none.
+var singletons = strings.Join([]string{
+	"github.com/jackc/pgx/v5/pgxpool.New=" + dbPkg + ".Pool",
+	"database/sql.Open=" + dbPkg + ".SQL",
+	"github.com/jmoiron/sqlx.Connect=" + dbPkg + ".SQLX",
+}, ",")
+
+// fixappBefore is every finding in testdata/fixapp as committed.
+var fixappBefore = sorted(
+	finding("internal/cache/cache.go:12:15", "redis.NewClient"),
+	finding("internal/legacy/legacy.go:15:20", "sqlx.Connect"),
+	finding("internal/legacy/legacy.go:23:13", "sql.OpenDB"),
+	finding("internal/orders/orders.go:18:18", "pg.New"),
+	finding("internal/orders/orders.go:23:18", "sql.Open"),
+	finding("internal/orders/orders.go:28:19", "sqlx.Connect"),
+	finding("internal/orders/orders.go:49:21", "pg.New"),
+	finding("internal/reports/reports.go:17:16", "sql.Open"),
+	finding("internal/reports/reports.go:28:18", "sqlx.Connect"),
+	finding("internal/users/users.go:23:24", "pgxpool.New"),
+	finding("internal/users/users.go:42:23", "pgxpool.New"),
+	finding("internal/users/users.go:68:17", "pgxpool.New"),
+	finding("internal/users/users_test.go:16:23", "pgxpool.New"),
+)
+
+// fixappAfter is what remains after -fix: the constructors without an
+// accessor (redis.NewClient, sql.OpenDB) and the function value. The files
+// that hold them are not edited, so the positions are unchanged.
+var fixappAfter = sorted(
+	finding("internal/cache/cache.go:12:15", "redis.NewClient"),
+	finding("internal/legacy/legacy.go:15:20", "sqlx.Connect"),
+	finding("internal/legacy/legacy.go:23:13", "sql.OpenDB"),
+)
+
+// TestFix applies the suggested fixes to testdata/fixapp with `singlepool
+// -fix` and with `go vet -vettool -fix`, and checks that the result
+// builds, vets and compiles its tests, that only the sites without a fix
+// remain, that no replaced pool is closed any more, and that both drivers
+// write the same files.
+func TestFix(t *testing.T) {
+	bin, orig := setup(t, "fixapp")
+	flags := []string{"-allow=" + dbPkg, "-singleton=" + singletons}
+
+	res := singlepool(t, bin, orig, append(flags, "./...")...)
+	noPanic(t, "singlepool", res)
+	wantExit(t, "singlepool on fixapp", res, standaloneFindings)
+	checkFindings(t, "singlepool on fixapp before the fix", diagnostics(res.Stderr, orig, orig), fixappBefore)
+
+	fixed := copyModule(t, "fixapp")
+	res = singlepool(t, bin, fixed, append(append([]string{"-fix"}, flags...), "./...")...)
+	noPanic(t, "singlepool -fix", res)
+	wantExit(t, "singlepool -fix", res, 0)
+	if d := e2eutil.Run(t, "/", nil, "diff", "-ru", orig, fixed); d.Code == 1 {
+		t.Logf("singlepool -fix:\n%s", d.Stdout)
+	}
+
+	t.Run("builds", func(t *testing.T) {
+		for _, args := range [][]string{
+			{"build", "./..."},
+			{"vet", "./..."},
+			{"test", "-count=1", "-run", "XXX", "./..."},
+		} {
+			if r := e2eutil.Run(t, fixed, goEnv, "go", args...); r.Code != 0 {
+				t.Errorf("go %s on the fixed module: exit %d\n%s%s", strings.Join(args, " "), r.Code, r.Stdout, r.Stderr)
+			}
+		}
+		if r := e2eutil.Run(t, fixed, goEnv, "gofmt", "-l", "."); r.Code != 0 || r.Stdout != "" {
+			t.Errorf("gofmt -l on the fixed module: exit %d, files not formatted:\n%s%s", r.Code, r.Stdout, r.Stderr)
+		}
+	})
+
+	t.Run("only the sites without a fix remain", func(t *testing.T) {
+		res := singlepool(t, bin, fixed, append(flags, "./...")...)
+		noPanic(t, "singlepool", res)
+		wantExit(t, "singlepool on the fixed module", res, standaloneFindings)
+		checkFindings(t, "singlepool after -fix", diagnostics(res.Stderr, fixed, fixed), fixappAfter)
+	})
+
+	t.Run("no configured constructor is called outside internal/db", func(t *testing.T) {
+		call := regexp.MustCompile(`\b(pgxpool\.New|pg\.New|sql\.Open|sqlx\.Connect)\(`)
+		for name, src := range goFiles(t, fixed) {
+			if strings.HasPrefix(name, "internal/db/") {
+				continue
+			}
+			for i, line := range strings.Split(src, "\n") {
+				if call.MatchString(line) {
+					t.Errorf("%s:%d: a configured constructor is still called: %s", name, i+1, strings.TrimSpace(line))
+				}
+			}
+		}
+	})
+
+	t.Run("the accessors are called", func(t *testing.T) {
+		files := goFiles(t, fixed)
+		for _, c := range []struct{ file, want string }{
+			{"internal/users/users.go", "s.pool, err = db.Pool(ctx)"},
+			{"internal/users/users.go", "pool, err := db.Pool(r.Context())"},
+			{"internal/users/users.go", "return db.Pool(ctx)"},
+			{"internal/users/users_test.go", "pool, err := db.Pool(ctx)"},
+			{"internal/orders/orders.go", "pool, err := db.Pool(ctx)"},
+			{"internal/orders/orders.go", "sdb, err := db.SQL()"},
+			{"internal/orders/orders.go", "xdb, err := db.SQLX()"},
+			{"internal/orders/orders.go", "var pool, err = db.Pool(ctx)"},
+			// reports has locals named db: the package gets another name.
+			{"internal/reports/reports.go", "db, err = dbpkg.SQL()"},
+			{"internal/reports/reports.go", "db, err := dbpkg.SQLX()"},
+			{"internal/reports/reports.go", `dbpkg "` + dbPkg + `"`},
+			// What has no fix stays.
+			{"internal/legacy/legacy.go", "var connect = sqlx.Connect"},
+			{"internal/legacy/legacy.go", "sql.OpenDB(stdlib.GetConnector(*cfg))"},
+			{"internal/cache/cache.go", "redis.NewClient(&redis.Options{"},
+		} {
+			if !strings.Contains(files[c.file], c.want) {
+				t.Errorf("%s does not contain %q", c.file, c.want)
+			}
+		}
+		// The DSN that only the replaced calls used is gone, with its
+		// import; os stays where something else uses it.
+		if strings.Contains(files["internal/orders/orders.go"], "dsn :=") {
+			t.Errorf("internal/orders/orders.go still declares dsn, used only by the replaced calls")
+		}
+		for _, f := range []string{"internal/orders/orders.go", "internal/users/users.go", "internal/reports/reports.go"} {
+			if strings.Contains(files[f], `"os"`) {
+				t.Errorf("%s still imports os, used only by the replaced calls", f)
+			}
+		}
+		if !strings.Contains(files["internal/users/users_test.go"], `"os"`) {
+			t.Errorf("internal/users/users_test.go lost its os import, still used by os.Getenv in the test")
+		}
+	})
+
+	t.Run("no replaced pool is closed", func(t *testing.T) {
+		files := goFiles(t, fixed)
+		for _, c := range []struct{ file, closes string }{
+			{"internal/users/users.go", "defer pool.Close()"},
+			{"internal/users/users_test.go", "defer pool.Close()"},
+			{"internal/orders/orders.go", "defer pool.Close()"},
+			{"internal/orders/orders.go", "defer sdb.Close()"},
+			{"internal/orders/orders.go", "defer xdb.Close()"},
+			{"internal/reports/reports.go", "defer db.Close()"},
+			// Store.Close closes the field that NewStore now fills with
+			// the shared pool: the first store.Close() would close the
+			// pool of the whole process.
+			{"internal/users/users.go", "s.pool.Close()"},
+		} {
+			if strings.Contains(files[c.file], c.closes) {
+				t.Errorf("%s still has %q: it closes the shared pool", c.file, c.closes)
+			}
+		}
+		// Closes of other things stay.
+		if !strings.Contains(files["internal/users/users.go"], "defer rows.Close()") {
+			t.Errorf("internal/users/users.go lost defer rows.Close()")
+		}
+	})
+
+	t.Run("go vet -fix writes the same files", func(t *testing.T) {
+		vetFixed := copyModule(t, "fixapp")
+		res := vet(t, bin, vetFixed, append(append([]string{"-fix"}, flags...), "./...")...)
+		noPanic(t, "go vet -fix", res)
+		wantExit(t, "go vet -vettool -fix", res, 0)
+		a, b := goFiles(t, fixed), goFiles(t, vetFixed)
+		for _, name := range unionKeys(a, b) {
+			switch {
+			case a[name] == b[name]:
+			case !hasKey(a, name) || !hasKey(b, name):
+				t.Errorf("%s exists after only one of singlepool -fix and go vet -fix", name)
+			default:
+				t.Errorf("%s differs between singlepool -fix and go vet -fix", name)
+			}
+		}
+		if d := e2eutil.Run(t, "/", nil, "diff", "-ru", fixed, vetFixed); d.Code != 0 {
+			t.Errorf("diff -ru (singlepool -fix) (go vet -fix):\n%s%s", d.Stdout, d.Stderr)
+		}
+		// go.mod and go.sum too: neither driver should touch them.
+		for _, f := range []string{"go.mod", "go.sum"} {
+			if same, err := sameBytes(filepath.Join(orig, f), filepath.Join(vetFixed, f)); err != nil || !same {
+				t.Errorf("go vet -fix changed %s (err %v)", f, err)
+			}
+		}
+	})
+}
+
+// goFiles returns the .go files under root by slash-separated relative name.
+func goFiles(t *testing.T, root string) map[string]string {
+	t.Helper()
+	files := make(map[string]string)
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func hasKey(m map[string]string, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+func unionKeys(a, b map[string]string) []string {
+	seen := make(map[string]bool)
+	var keys []string
+	for _, m := range []map[string]string{a, b} {
+		for k := range m {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
