@@ -550,11 +550,36 @@ func deleteImport(file *ast.File, tf *token.File, src []byte, imp *ast.ImportSpe
 				s := lineSpan(tf, src, gd.Pos(), gd.End())
 				return analysis.TextEdit{Pos: s.pos, End: s.end}
 			}
-			s := lineSpan(tf, src, imp.Pos(), imp.End())
+			s := widenImportLine(tf, src, lineSpan(tf, src, imp.Pos(), imp.End()))
 			return analysis.TextEdit{Pos: s.pos, End: s.end}
 		}
 	}
 	return analysis.TextEdit{Pos: imp.Pos(), End: imp.End()}
+}
+
+// widenImportLine extends the deletion of a whole import line over the
+// blank line before it when ")" or another blank line follows, so that the
+// block keeps no blank line at its edge (gofmt would remove it).
+func widenImportLine(tf *token.File, src []byte, s span) span {
+	if src == nil {
+		return s
+	}
+	start, end := tf.Offset(s.pos), tf.Offset(s.end)
+	if start < 1 || src[start-1] != '\n' {
+		return s
+	}
+	prev := start - 1
+	for prev > 0 && src[prev-1] != '\n' {
+		prev--
+	}
+	if strings.TrimSpace(string(src[prev:start-1])) != "" {
+		return s
+	}
+	rest := strings.TrimLeft(string(src[end:]), " \t")
+	if strings.HasPrefix(rest, ")") || strings.HasPrefix(rest, "\n") {
+		return span{tf.Pos(prev), s.end}
+	}
+	return s
 }
 
 // importEdit inserts the accessor's import.
@@ -633,18 +658,13 @@ func accessorImport(pass *analysis.Pass, file *ast.File, plans []*plan, fixable 
 	if name != base {
 		spec = name + " " + spec
 	}
-	// Insert after the "(" of the first import block, or else as a new
-	// declaration after the package clause: positions that no deleted
-	// import line can overlap.
+	// Add the import as a group of its own at the end of the first import
+	// block (gofmt sorts within groups, so this keeps the file formatted),
+	// or else as a new declaration after the package clause: positions
+	// that no deleted import line can overlap.
 	for _, d := range file.Decls {
 		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT && gd.Lparen.IsValid() {
-			text := "\n\t" + spec
-			if src := fileContent(pass, pass.Fset.File(file.FileStart)); src == nil ||
-				pass.Fset.File(file.FileStart).Offset(gd.Lparen)+1 >= len(src) ||
-				src[pass.Fset.File(file.FileStart).Offset(gd.Lparen)+1] != '\n' {
-				text += "\n" // "import ("a")" on one line
-			}
-			return name, &importEdit{pos: gd.Lparen + 1, text: text}, ""
+			return name, &importEdit{pos: gd.Rparen, text: "\n\t" + spec + "\n"}, ""
 		}
 	}
 	return name, &importEdit{pos: file.Name.End(), text: "\n\nimport " + spec}, ""

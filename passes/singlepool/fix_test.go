@@ -1,8 +1,10 @@
 package singlepool_test
 
 import (
+	"bytes"
 	"go/ast"
 	"go/build"
+	"go/format"
 	"go/importer"
 	"go/parser"
 	"go/token"
@@ -46,7 +48,13 @@ func TestFixesAlone(t *testing.T) {
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			for _, fix := range d.SuggestedFixes {
-				check(r.Pass, applyFix(t, r.Pass, fix), d.Message)
+				overlay := applyFix(t, r.Pass, fix)
+				check(r.Pass, overlay, d.Message)
+				for name, src := range overlay {
+					if formatted, err := format.Source(src); err == nil && !bytes.Equal(formatted, src) {
+						t.Errorf("after the fix for %q alone, %s is not gofmt-clean:\n%s", d.Message, filepath.Base(name), src)
+					}
+				}
 				fixed++
 			}
 		}

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Robustness at scale: run singlepool over large real code bases and check
+# that it never panics and never fails, only reports.
+#
+#   bash scripts/robustness.sh                 # everything (slow: ~1 h on 2 busy cores)
+#   TARGETS="std xtools" MODES=standalone bash scripts/robustness.sh
+#
+# Targets (TARGETS, space-separated; default all three):
+#   std       the Go standard library (`singlepool std`, `go vet -vettool=... std`)
+#   xtools    golang.org/x/tools@v0.47.0 (./... of a writable copy of the module)
+#   golangci  github.com/golangci/golangci-lint/v2@v2.15.0 (./... of a writable copy)
+# Modes (MODES; default both): standalone (the singlechecker command) and vet
+# (go vet -vettool). Settings (each run twice): the defaults (nothing
+# allowlisted: every catalog constructor use is reported) and
+# `-single-conns -max-pools=1` (counting mode: only programs over the limit).
+#
+# Assertions, for every run:
+#   - no "panic:" and no "goroutine N [" in the output;
+#   - exit code 0 (clean) or 3 (standalone) / 1 (vet) findings, and with 3/1
+#     at least one diagnostic line; every output line is a diagnostic
+#     (FILE.go:L:C: message) or, under vet, a "# package" header.
+# Every report is printed. docs/robustness.md records the verdict on each.
+#
+# OUT names the binary to build (default bin/singlepool). The module copies
+# live in a fresh mktemp -d directory, removed on exit (KEEP=1 keeps it).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OUT=${OUT:-$root/bin/singlepool}
+TARGETS=${TARGETS:-std xtools golangci}
+MODES=${MODES:-standalone vet}
+
+XTOOLS=golang.org/x/tools@v0.47.0
+GOLANGCI=github.com/golangci/golangci-lint/v2@v2.15.0
+
+echo "+ go build -o $OUT ./cmd/singlepool"
+(cd "$root" && go build -o "$OUT" ./cmd/singlepool)
+case $OUT in /*) ;; *) OUT=$root/$OUT ;; esac
+
+work=$(mktemp -d)
+cleanup() {
+	if [ "${KEEP:-}" = 1 ]; then
+		echo "kept $work"
+	else
+		chmod -R u+w "$work" 2>/dev/null || true
+		rm -rf "$work"
+	fi
+}
+trap cleanup EXIT
+
+# copy_module MOD@VER NAME: a writable copy of the module at $work/NAME with
+# every dependency downloaded; prints its directory.
+copy_module() {
+	local modver=$1 name=$2 dir
+	dir=$(cd "$work" && go mod download -json "$modver" |
+		sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+	if [ -z "$dir" ] || [ ! -d "$dir" ]; then
+		echo "cannot download $modver" >&2
+		return 1
+	fi
+	cp -r "$dir" "$work/$name"
+	chmod -R u+w "$work/$name"
+	(cd "$work/$name" && go mod download) >&2
+	echo "$work/$name"
+}
+
+failures=0
+summary=()
+
+# check LABEL CODE OUTFILE FINDINGS_CODE MODE
+check() {
+	local name=$1 code=$2 out=$3 findings_code=$4 mode=$5 diags bad
+	diags=$(grep -cE '^[^ :]+\.go:[0-9]+:[0-9]+: ' "$out" || true)
+	if grep -qE 'panic:|goroutine [0-9]+ \[' "$out"; then
+		echo "FAIL $name: panic in the output" >&2
+		failures=$((failures + 1))
+	fi
+	case $code in
+	0)
+		if [ "$diags" -ne 0 ]; then
+			echo "FAIL $name: exit 0 with $diags diagnostics" >&2
+			failures=$((failures + 1))
+		fi
+		;;
+	"$findings_code")
+		if [ "$diags" -eq 0 ]; then
+			echo "FAIL $name: exit $code without a diagnostic (an error?)" >&2
+			failures=$((failures + 1))
+		fi
+		;;
+	*)
+		echo "FAIL $name: exit $code (want 0 or $findings_code)" >&2
+		failures=$((failures + 1))
+		;;
+	esac
+	# Every line must be a diagnostic (or, under vet, a package header).
+	if [ "$mode" = vet ]; then
+		bad=$(grep -vE '^[^ :]+\.go:[0-9]+:[0-9]+: |^# ' "$out" || true)
+	else
+		bad=$(grep -vE '^[^ :]+\.go:[0-9]+:[0-9]+: ' "$out" || true)
+	fi
+	if [ -n "$bad" ]; then
+		echo "FAIL $name: output lines that are not diagnostics:" >&2
+		printf '%s\n' "$bad" | head -20 >&2
+		failures=$((failures + 1))
+	fi
+	summary+=("$(printf '%-52s exit %-3s %4d reports' "$name" "$code" "$diags")")
+}
+
+# run_target NAME DIR PATTERN
+run_target() {
+	local tname=$1 dir=$2 pattern=$3 mode settings label out code
+	for mode in $MODES; do
+		for settings in "" "-single-conns -max-pools=1"; do
+			label="$tname $mode ${settings:-(defaults)}"
+			out=$work/out.$tname.$mode.$( [ -z "$settings" ] && echo default || echo counting)
+			echo
+			echo "=== $label"
+			set +e
+			# shellcheck disable=SC2086 # settings is a list of flags
+			if [ "$mode" = standalone ]; then
+				echo "+ (cd $dir && $OUT $settings $pattern)"
+				(cd "$dir" && "$OUT" $settings "$pattern") >"$out" 2>&1
+				code=$?
+			else
+				echo "+ (cd $dir && go vet -vettool=$OUT $settings $pattern)"
+				(cd "$dir" && go vet -vettool="$OUT" $settings "$pattern") >"$out" 2>&1
+				code=$?
+			fi
+			set -e
+			cat "$out"
+			if [ "$mode" = standalone ]; then
+				check "$label" "$code" "$out" 3 "$mode"
+			else
+				check "$label" "$code" "$out" 1 "$mode"
+			fi
+		done
+	done
+}
+
+for t in $TARGETS; do
+	case $t in
+	std)
+		# `std` names the same packages from any directory; run outside
+		# any module so no go.mod interferes.
+		run_target std "$work" std
+		;;
+	xtools)
+		run_target "$XTOOLS" "$(copy_module "$XTOOLS" xtools)" ./...
+		;;
+	golangci)
+		run_target "$GOLANGCI" "$(copy_module "$GOLANGCI" golangci-lint)" ./...
+		;;
+	*)
+		echo "unknown target $t (want std, xtools, golangci)" >&2
+		exit 2
+		;;
+	esac
+done
+
+echo
+echo "=== summary"
+printf '%s\n' "${summary[@]}"
+if [ "$failures" -ne 0 ]; then
+	echo "robustness: $failures failures" >&2
+	exit 1
+fi
+echo "robustness: no panics, no errors; every report is printed above (verdicts: docs/robustness.md)"
