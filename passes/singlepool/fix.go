@@ -7,6 +7,7 @@ import (
 	"go/format"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -91,11 +92,13 @@ func fileFixes(pass *analysis.Pass, s *settings, file *ast.File, sites []site, p
 		return fixes
 	}
 	name, spec, reason := accessorImport(pass, file, plans, fixable)
+	refs := collectImportRefs(pass, file)
+	src := fileContent(pass, pass.Fset.File(file.FileStart)) // read once per file
 	for _, r := range roots {
 		g := groups[r]
 		var fix *analysis.SuggestedFix
 		if reason == "" {
-			fix = buildFix(pass, file, g, name, spec)
+			fix = buildFix(pass, file, src, g, name, spec, refs)
 		}
 		for i := range sites {
 			if fixable(i) && find(i) == r {
@@ -292,9 +295,8 @@ func isBlank(e ast.Expr) bool {
 // buildFix assembles the edits for a group of sites: the replaced calls,
 // the removed Close statements, the declarations of locals that only the
 // dropped arguments used, and the import changes.
-func buildFix(pass *analysis.Pass, file *ast.File, group []*plan, name string, spec *importEdit) *analysis.SuggestedFix {
+func buildFix(pass *analysis.Pass, file *ast.File, src []byte, group []*plan, name string, spec *importEdit, refs importRefs) *analysis.SuggestedFix {
 	tf := pass.Fset.File(file.FileStart)
-	src := fileContent(pass, tf)
 	var edits []analysis.TextEdit
 	var removed []span
 	for _, p := range group {
@@ -318,7 +320,15 @@ func buildFix(pass *analysis.Pass, file *ast.File, group []*plan, name string, s
 	}
 	// Delete locals whose every use is gone, then the locals only their
 	// initializers used, and so on.
-	decls, reason := unusedLocals(pass, file, &removed)
+	// Locals live inside one top-level declaration: only those of the
+	// group's sites need a walk, which keeps a file with many sites linear.
+	var scope []ast.Node
+	for _, p := range group {
+		if d := topDecl(file, p.call.Pos()); d != nil && !slices.Contains(scope, d) {
+			scope = append(scope, d)
+		}
+	}
+	decls, reason := unusedLocals(pass, scope, &removed)
 	if reason != "" {
 		for _, p := range group {
 			p.reason = reason
@@ -329,7 +339,7 @@ func buildFix(pass *analysis.Pass, file *ast.File, group []*plan, name string, s
 		sp := stmtSpan(tf, src, d)
 		edits = append(edits, analysis.TextEdit{Pos: sp.pos, End: sp.end})
 	}
-	edits = append(edits, unusedImports(pass, file, tf, src, removed)...)
+	edits = append(edits, unusedImports(file, tf, src, refs, removed)...)
 	if spec != nil {
 		edits = append(edits, analysis.TextEdit{Pos: spec.pos, End: spec.pos, NewText: []byte(spec.text)})
 	}
@@ -353,7 +363,7 @@ func inSpans(pos token.Pos, spans []span) bool {
 // A variable that cannot be deleted safely (declared with others, by a
 // call that may have effects, or only assigned afterwards) is a reason
 // not to offer the fix.
-func unusedLocals(pass *analysis.Pass, file *ast.File, removed *[]span) ([]ast.Stmt, string) {
+func unusedLocals(pass *analysis.Pass, scope []ast.Node, removed *[]span) ([]ast.Stmt, string) {
 	var decls []ast.Stmt
 	deleted := make(map[types.Object]bool)
 	for changed := true; changed; {
@@ -363,7 +373,7 @@ func unusedLocals(pass *analysis.Pass, file *ast.File, removed *[]span) ([]ast.S
 		counts := make(map[*types.Var]*count)
 		var order []*types.Var
 		writes := make(map[*ast.Ident]bool)
-		ast.Inspect(file, func(n ast.Node) bool {
+		inspect := func(n ast.Node) bool {
 			if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
 				for _, l := range as.Lhs {
 					if id, ok := l.(*ast.Ident); ok {
@@ -394,7 +404,10 @@ func unusedLocals(pass *analysis.Pass, file *ast.File, removed *[]span) ([]ast.S
 				c.reads++
 			}
 			return true
-		})
+		}
+		for _, n := range scope {
+			ast.Inspect(n, inspect)
+		}
 		for _, v := range order {
 			c := counts[v]
 			if c.gone == 0 || c.reads > 0 {
@@ -403,10 +416,10 @@ func unusedLocals(pass *analysis.Pass, file *ast.File, removed *[]span) ([]ast.S
 			if c.writes > 0 {
 				return nil, fmt.Sprintf("%s would only be assigned, never used", v.Name())
 			}
-			if isParam(pass, file, v) {
+			if isParam(pass, fileOf(pass, v.Pos()), v) {
 				continue // an unused parameter compiles
 			}
-			decl, init := localDecl(pass, file, v)
+			decl, init := localDecl(pass, fileOf(pass, v.Pos()), v)
 			if decl == nil {
 				return nil, fmt.Sprintf("%s would be left unused and its declaration cannot be removed", v.Name())
 			}
@@ -420,6 +433,26 @@ func unusedLocals(pass *analysis.Pass, file *ast.File, removed *[]span) ([]ast.S
 		}
 	}
 	return decls, ""
+}
+
+// topDecl returns the top-level declaration of file containing pos.
+func topDecl(file *ast.File, pos token.Pos) ast.Node {
+	for _, d := range file.Decls {
+		if d.Pos() <= pos && pos < d.End() {
+			return d
+		}
+	}
+	return nil
+}
+
+// fileOf returns the syntax of the file containing pos.
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
 }
 
 // localDecl returns the statement declaring only v ("v := e", "var v = e",
@@ -475,10 +508,11 @@ func isLocal(pass *analysis.Pass, v *types.Var) bool {
 	return !v.IsField() && v.Parent() != nil && v.Parent() != pass.Pkg.Scope() && v.Pkg() == pass.Pkg
 }
 
-// unusedImports deletes the import specs whose every use lies in removed.
-func unusedImports(pass *analysis.Pass, file *ast.File, tf *token.File, src []byte, removed []span) []analysis.TextEdit {
-	gone := make(map[*ast.ImportSpec]bool)
-	refs := make(map[*ast.ImportSpec][2]int) // total, removed
+// importRefs maps each import spec of a file to the positions of the
+// identifiers that use it, computed once per file.
+type importRefs map[*ast.ImportSpec][]token.Pos
+
+func collectImportRefs(pass *analysis.Pass, file *ast.File) importRefs {
 	byPkgName := make(map[types.Object]*ast.ImportSpec)
 	byDot := make(map[string]*ast.ImportSpec)
 	for _, imp := range file.Imports {
@@ -494,6 +528,7 @@ func unusedImports(pass *analysis.Pass, file *ast.File, tf *token.File, src []by
 			byPkgName[obj] = imp
 		}
 	}
+	refs := make(importRefs)
 	ast.Inspect(file, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
 		if !ok {
@@ -504,23 +539,33 @@ func unusedImports(pass *analysis.Pass, file *ast.File, tf *token.File, src []by
 			return true
 		}
 		imp := byPkgName[obj]
-		if imp == nil && obj.Pkg() != nil && obj.Pkg() != pass.Pkg && obj.Parent() == obj.Pkg().Scope() {
+		if imp == nil && len(byDot) > 0 && obj.Pkg() != nil && obj.Pkg() != pass.Pkg && obj.Parent() == obj.Pkg().Scope() {
 			imp = byDot[obj.Pkg().Path()]
 		}
 		if imp != nil {
-			c := refs[imp]
-			c[0]++
-			if inSpans(id.Pos(), removed) {
-				c[1]++
-			}
-			refs[imp] = c
+			refs[imp] = append(refs[imp], id.Pos())
 		}
 		return true
 	})
+	return refs
+}
+
+// unusedImports deletes the import specs whose every use lies in removed.
+func unusedImports(file *ast.File, tf *token.File, src []byte, refs importRefs, removed []span) []analysis.TextEdit {
 	var edits []analysis.TextEdit
-	for imp, c := range refs {
-		if c[0] > 0 && c[0] == c[1] && !gone[imp] {
-			gone[imp] = true
+	for _, imp := range file.Imports {
+		uses := refs[imp]
+		if len(uses) == 0 {
+			continue
+		}
+		all := true
+		for _, pos := range uses {
+			if !inSpans(pos, removed) {
+				all = false
+				break
+			}
+		}
+		if all {
 			edits = append(edits, deleteImport(file, tf, src, imp))
 		}
 	}
