@@ -38,6 +38,11 @@ type span struct{ pos, end token.Pos }
 // coalesce when every fix is applied.
 func fileFixes(pass *analysis.Pass, s *settings, file *ast.File, sites []site, paths [][]ast.Node) []*analysis.SuggestedFix {
 	fixes := make([]*analysis.SuggestedFix, len(sites))
+	if isCgoOutput(file) {
+		// Positions map to the original through //line directives, but
+		// edits would apply to cgo's output: no fix.
+		return fixes
+	}
 	plans := make([]*plan, len(sites))
 	for i, st := range sites {
 		plans[i] = planSite(pass, s, file, st, paths[i])
