@@ -107,13 +107,13 @@ check() {
 	summary+=("$(printf '%-52s exit %-3s %4d reports' "$name" "$code" "$diags")")
 }
 
-# run_target NAME DIR PATTERN
+# run_target KEY NAME DIR PATTERN
 run_target() {
-	local tname=$1 dir=$2 pattern=$3 mode settings label out code
+	local key=$1 tname=$2 dir=$3 pattern=$4 mode settings label out code
 	for mode in $MODES; do
 		for settings in "" "-single-conns -max-pools=1"; do
 			label="$tname $mode ${settings:-(defaults)}"
-			out=$work/out.$tname.$mode.$( [ -z "$settings" ] && echo default || echo counting)
+			out=$work/out.$key.$mode.$( [ -z "$settings" ] && echo default || echo counting)
 			echo
 			echo "=== $label"
 			set +e
@@ -143,13 +143,13 @@ for t in $TARGETS; do
 	std)
 		# `std` names the same packages from any directory; run outside
 		# any module so no go.mod interferes.
-		run_target std "$work" std
+		run_target std std "$work" std
 		;;
 	xtools)
-		run_target "$XTOOLS" "$(copy_module "$XTOOLS" xtools)" ./...
+		run_target xtools "$XTOOLS" "$(copy_module "$XTOOLS" xtools)" ./...
 		;;
 	golangci)
-		run_target "$GOLANGCI" "$(copy_module "$GOLANGCI" golangci-lint)" ./...
+		run_target golangci "$GOLANGCI" "$(copy_module "$GOLANGCI" golangci-lint)" ./...
 		;;
 	*)
 		echo "unknown target $t (want std, xtools, golangci)" >&2

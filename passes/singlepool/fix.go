@@ -601,6 +601,21 @@ func deleteImport(file *ast.File, tf *token.File, src []byte, imp *ast.ImportSpe
 				return analysis.TextEdit{Pos: s.pos, End: s.end}
 			}
 			s := widenImportLine(tf, src, lineSpan(tf, src, imp.Pos(), imp.End()))
+			if s.end == imp.End() && src != nil {
+				// Not alone on its line: take a following ";" with it.
+				end := tf.Offset(s.end)
+				i := end
+				for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+					i++
+				}
+				if i < len(src) && src[i] == ';' {
+					i++
+					for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+						i++
+					}
+					s.end = tf.Pos(i)
+				}
+			}
 			return analysis.TextEdit{Pos: s.pos, End: s.end}
 		}
 	}

@@ -20,7 +20,12 @@ var singletons = strings.Join([]string{
 	"github.com/jmoiron/sqlx.Connect=" + dbPkg + ".SQLX",
 }, ",")
 
-// fixappBefore is every finding in testdata/fixapp as committed.
+// fixappBefore is every finding in testdata/fixapp as committed: the
+// direct calls (the handler's "on every request"), and the calls from
+// cmd/app of the factories, the functions that return a new pool or store
+// it in a field. orders.Totals, orders.Recent, reports.Monthly and
+// reports.Yearly build a pool that does not leave them (closed, or
+// dropped): they are not factories.
 var fixappBefore = sorted(
 	finding("internal/cache/cache.go:12:15", "redis.NewClient"),
 	finding("internal/legacy/legacy.go:15:20", "sqlx.Connect"),
@@ -32,18 +37,25 @@ var fixappBefore = sorted(
 	finding("internal/reports/reports.go:17:16", "sql.Open"),
 	finding("internal/reports/reports.go:28:18", "sqlx.Connect"),
 	finding("internal/users/users.go:23:24", "pgxpool.New"),
-	finding("internal/users/users.go:42:23", "pgxpool.New"),
+	perRequest("internal/users/users.go:42:23", "pgxpool.New"),
 	finding("internal/users/users.go:68:17", "pgxpool.New"),
 	finding("internal/users/users_test.go:16:23", "pgxpool.New"),
+	factoryCall("cmd/app/main.go:17:22", "users.NewStore", "pgxpool.New at users/users.go:23"),
+	factoryCall("cmd/app/main.go:25:21", "users.Open", "pgxpool.New at users/users.go:68"),
+	factoryCall("cmd/app/main.go:40:22", "legacy.FromConfig", "sql.OpenDB at legacy/legacy.go:23"),
+	factoryCall("cmd/app/main.go:46:12", "cache.New", "redis.NewClient at cache/cache.go:12"),
 )
 
 // fixappAfter is what remains after -fix: the constructors without an
-// accessor (redis.NewClient, sql.OpenDB) and the function value. The files
-// that hold them are not edited, so the positions are unchanged.
+// accessor (redis.NewClient, sql.OpenDB), the function value, and the
+// calls of the factories built on them. Neither those files nor main.go
+// are edited, so the positions are unchanged.
 var fixappAfter = sorted(
 	finding("internal/cache/cache.go:12:15", "redis.NewClient"),
 	finding("internal/legacy/legacy.go:15:20", "sqlx.Connect"),
 	finding("internal/legacy/legacy.go:23:13", "sql.OpenDB"),
+	factoryCall("cmd/app/main.go:40:22", "legacy.FromConfig", "sql.OpenDB at legacy/legacy.go:23"),
+	factoryCall("cmd/app/main.go:46:12", "cache.New", "redis.NewClient at cache/cache.go:12"),
 )
 
 // TestFix applies the suggested fixes to testdata/fixapp with `singlepool
