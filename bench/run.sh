@@ -288,6 +288,22 @@ for ((r = 1; r <= ROUNDS; r++)); do
 done
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
+# singlepool's own share, which timing on a busy machine cannot resolve:
+# one more standalone run under the CPU profiler; the samples with a
+# passes/singlepool function on the stack (allocation and GC assists
+# included) against all samples of the run.
+SELF=""
+SELF_FUNCS=""
+if has sa; then
+	log "profiling one standalone singlepool run (not timed)"
+	if "$BIN/singlepool" -cpuprofile="$WORK/sa.prof" ./... >"$WORK/logs/profile.log" 2>&1 || [ $? = 3 ]; then
+		focus='github\.com/singlepool/singlepool/passes/singlepool\.'
+		top="$(go tool pprof -top -cum -focus="$focus" -show="$focus" "$BIN/singlepool" "$WORK/sa.prof" 2>/dev/null)"
+		SELF="$(printf '%s\n' "$top" | sed -n 's/^Showing nodes accounting for \(.*\) total$/\1/p')"
+		SELF_FUNCS="$(printf '%s\n' "$top" | awk '$NF ~ /passes\/singlepool\./ { sub(/.*passes\/singlepool\./, "", $NF); printf "%s%s %s", (n++ ? ", " : ""), $NF, $4 } n >= 6 { exit }')"
+	fi
+fi
+
 # --- Report ------------------------------------------------------------------
 
 # median NAME COLUMN (3 wall, 4 cpu, 5 rss) over the measured rounds.
@@ -334,6 +350,10 @@ MEM="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 			echo "| $(label "$name") | $(median "$name" 3) | $(median "$name" 4) | $(mib "$(median "$name" 5)") | $(exits "$name") |"
 		done
 	done
+	if [ -n "$SELF" ]; then
+		echo
+		echo "singlepool's own code in a CPU profile of one more standalone run (samples with a passes/singlepool function on the stack): $SELF CPU samples; by cumulative time: $SELF_FUNCS."
+	fi
 	echo
 	echo "Ratios: median of singlepool / median of the baseline; in parentheses the median over rounds of the same-round ratio."
 	echo

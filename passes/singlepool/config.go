@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"go/token"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/mod/module"
 )
@@ -278,24 +280,108 @@ func (f listFlag) Set(v string) error {
 	return nil
 }
 
-// bindFlags registers the settings on fs, writing into cfg.
-func bindFlags(fs *flag.FlagSet, cfg *Config) {
-	fs.Var(listFlag{&cfg.Allow, func(e string) error { _, err := parsePattern(e); return err }}, "allow",
+// bindFlags registers the settings on fs, writing into cfg and recording
+// in set each flag given on the command line. Drivers copy the values to
+// their own flag set (singlechecker, unitchecker), so fs itself never
+// records them: the values do.
+func bindFlags(fs *flag.FlagSet, cfg *Config, set *flagsSet) {
+	track := func(name string, v flag.Value) flag.Value { return trackedFlag{v, name, set} }
+	fs.Var(track("allow", listFlag{&cfg.Allow, func(e string) error { _, err := parsePattern(e); return err }}), "allow",
 		"comma-separated packages that own the shared pool and may create pools: import paths, or path/... for a tree")
-	fs.Var(listFlag{&cfg.Constructors, func(e string) error { _, err := parseFuncName(e); return err }}, "constructors",
+	fs.Var(track("constructors", listFlag{&cfg.Constructors, func(e string) error { _, err := parseFuncName(e); return err }}), "constructors",
 		"comma-separated extra constructors: pkg/path.Func or (*pkg/path.Type).Method")
-	fs.Var(listFlag{&cfg.Singleton, checkSingleton}, "singleton",
+	fs.Var(track("singleton", listFlag{&cfg.Singleton, checkSingleton}), "singleton",
 		"comma-separated CONSTRUCTOR=ACCESSOR pairs: the function returning the shared pool that a suggested fix calls instead")
-	fs.BoolVar(&cfg.AllowTests, "allow-tests", cfg.AllowTests, "allow constructors in _test.go files")
-	fs.BoolVar(&cfg.SingleConns, "single-conns", cfg.SingleConns, "also report single-connection constructors (pgx.Connect, pgconn.Connect, ...)")
-	fs.BoolVar(&cfg.CheckGenerated, "check-generated", cfg.CheckGenerated, "also check generated files")
-	fs.IntVar(&cfg.MaxPools, "max-pools", cfg.MaxPools, "report main packages whose program links more than N construction sites of one pool type (0: off)")
-	fs.Var(pathFlag{&cfg.ConfigFile}, "config",
-		"settings file to use instead of the "+ConfigFileName+" found by walking up from each package's directory to its module root")
+	fs.Var(track("allow-tests", boolFlag{&cfg.AllowTests}), "allow-tests", "allow constructors in _test.go files")
+	fs.Var(track("single-conns", boolFlag{&cfg.SingleConns}), "single-conns", "also report single-connection constructors (pgx.Connect, pgconn.Connect, ...)")
+	fs.Var(track("check-generated", boolFlag{&cfg.CheckGenerated}), "check-generated", "also check generated files")
+	fs.Var(track("max-pools", intFlag{&cfg.MaxPools}), "max-pools", "report main packages whose program links more than N construction sites of one pool type (0: off)")
+	fs.Var(track("config", pathFlag{&cfg.ConfigFile}), "config",
+		"settings file to use instead of the "+ConfigFileName+" found by walking up from each package's directory to its module root (a relative path is relative to the module root)")
 }
 
-// pathFlag is a file-path flag made absolute when set, so that drivers
-// that change directory per package (go vet) read the same file.
+// flagsSet records which flags were given.
+type flagsSet struct {
+	mu  sync.Mutex
+	set map[string]bool
+}
+
+func (s *flagsSet) has(name string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.set[name]
+}
+
+// trackedFlag records in set that the flag was given.
+type trackedFlag struct {
+	flag.Value
+	name string
+	set  *flagsSet
+}
+
+func (f trackedFlag) Set(v string) error {
+	if err := f.Value.Set(v); err != nil {
+		return err
+	}
+	f.set.mu.Lock()
+	defer f.set.mu.Unlock()
+	if f.set.set == nil {
+		f.set.set = make(map[string]bool)
+	}
+	f.set.set[f.name] = true
+	return nil
+}
+
+// IsBoolFlag lets "-allow-tests" stand for "-allow-tests=true".
+func (f trackedFlag) IsBoolFlag() bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+type boolFlag struct{ dst *bool }
+
+func (f boolFlag) String() string {
+	if f.dst == nil {
+		return "false"
+	}
+	return strconv.FormatBool(*f.dst)
+}
+
+func (f boolFlag) Set(v string) error {
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return fmt.Errorf("%q is not a boolean", v)
+	}
+	*f.dst = b
+	return nil
+}
+
+func (boolFlag) IsBoolFlag() bool { return true }
+
+type intFlag struct{ dst *int }
+
+func (f intFlag) String() string {
+	if f.dst == nil {
+		return "0"
+	}
+	return strconv.Itoa(*f.dst)
+}
+
+func (f intFlag) Set(v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return fmt.Errorf("%q is not a number", v)
+	}
+	if n < 0 {
+		return fmt.Errorf("%d is negative; use 0 to turn the check off", n)
+	}
+	*f.dst = n
+	return nil
+}
+
+// pathFlag is a file-path flag. A relative path is resolved against the
+// module root of each package, not the working directory, because go vet
+// runs the tool in each package's directory.
 type pathFlag struct{ dst *string }
 
 func (f pathFlag) String() string {
@@ -309,11 +395,7 @@ func (f pathFlag) Set(v string) error {
 	if v == "" {
 		return fmt.Errorf("empty path")
 	}
-	abs, err := filepath.Abs(v)
-	if err != nil {
-		return err
-	}
-	*f.dst = abs
+	*f.dst = filepath.Clean(v)
 	return nil
 }
 

@@ -137,6 +137,24 @@ func (c *fileCache) find(dir string) string {
 	}
 }
 
+// moduleRoot returns the nearest directory at or above dir holding a
+// go.mod, or "" if there is none.
+func moduleRoot(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	for d := dir; ; {
+		if fileExists(filepath.Join(d, "go.mod")) {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+}
+
 func fileExists(name string) bool {
 	fi, err := os.Stat(name)
 	return err == nil && !fi.IsDir()

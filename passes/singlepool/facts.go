@@ -199,13 +199,13 @@ func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site,
 				return false
 			case *ast.ReturnStmt:
 				for _, r := range n.Results {
-					if mentions(pass, r, tainted) {
+					if carries(pass, r, tainted) {
 						escapes = true
 					}
 				}
 			case *ast.AssignStmt:
 				for i, r := range n.Rhs {
-					if !mentions(pass, r, tainted) || i >= len(n.Lhs) {
+					if !carries(pass, r, tainted) || i >= len(n.Lhs) {
 						continue
 					}
 					switch t := storeTarget(pass, n.Lhs[i]).(type) {
@@ -338,16 +338,27 @@ func storeTarget(pass *analysis.Pass, lhs ast.Expr) any {
 	return false
 }
 
-// mentions reports whether e refers to one of the objects.
-func mentions(pass *analysis.Pass, e ast.Expr, objs map[types.Object]bool) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && objs[pass.TypesInfo.Uses[id]] {
-			found = true
+// carries reports whether the value of e is, or holds, one of the
+// objects: the variable itself, its address, or a composite literal with
+// it as an element. A call or selector on it (db.Ping(), s.db.Stats())
+// yields something else, so the pool does not escape through it.
+func carries(pass *analysis.Pass, e ast.Expr, objs map[types.Object]bool) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return objs[pass.TypesInfo.Uses[e]]
+	case *ast.UnaryExpr:
+		return e.Op == token.AND && carries(pass, e.X, objs)
+	case *ast.CompositeLit:
+		for _, elt := range e.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			if carries(pass, elt, objs) {
+				return true
+			}
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
 
 // guardedByNilCheck reports whether the call sits in "if x == nil { x = C() }"

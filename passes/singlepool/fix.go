@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 )
 
 // A plan is the fix for one site, before cleanup.
@@ -440,12 +439,38 @@ func unusedLocals(pass *analysis.Pass, scope []ast.Node, removed *[]span) ([]ast
 	return decls, ""
 }
 
+// enclosingPath is astutil.PathEnclosingInterval for a position, from the
+// innermost node to the file, found from the top-level declaration that
+// holds pos (by binary search) so that each call costs the depth, not
+// the size of the file.
+func enclosingPath(file *ast.File, pos token.Pos) []ast.Node {
+	var path []ast.Node
+	if d := topDecl(file, pos); d != nil {
+		ast.Inspect(d, func(n ast.Node) bool {
+			if n == nil || pos < n.Pos() || pos >= n.End() {
+				return false
+			}
+			path = append(path, n)
+			return true
+		})
+	}
+	slices.Reverse(path)
+	return append(path, file)
+}
+
 // topDecl returns the top-level declaration of file containing pos.
 func topDecl(file *ast.File, pos token.Pos) ast.Node {
-	for _, d := range file.Decls {
-		if d.Pos() <= pos && pos < d.End() {
-			return d
+	i, _ := slices.BinarySearchFunc(file.Decls, pos, func(d ast.Decl, p token.Pos) int {
+		switch {
+		case d.End() <= p:
+			return -1
+		case d.Pos() > p:
+			return 1
 		}
+		return 0
+	})
+	if i < len(file.Decls) && file.Decls[i].Pos() <= pos && pos < file.Decls[i].End() {
+		return file.Decls[i]
 	}
 	return nil
 }
@@ -463,7 +488,7 @@ func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
 // localDecl returns the statement declaring only v ("v := e", "var v = e",
 // "var v T") and its initializer, or nil if v is declared with others.
 func localDecl(pass *analysis.Pass, file *ast.File, v *types.Var) (ast.Stmt, ast.Expr) {
-	path, _ := astutil.PathEnclosingInterval(file, v.Pos(), v.Pos())
+	path := enclosingPath(file, v.Pos())
 	for i, n := range path {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
@@ -496,7 +521,7 @@ func localDecl(pass *analysis.Pass, file *ast.File, v *types.Var) (ast.Stmt, ast
 
 // isParam reports whether v is a parameter or named result of a function.
 func isParam(pass *analysis.Pass, file *ast.File, v *types.Var) bool {
-	path, _ := astutil.PathEnclosingInterval(file, v.Pos(), v.Pos())
+	path := enclosingPath(file, v.Pos())
 	for _, n := range path {
 		switch n.(type) {
 		case *ast.FieldList:

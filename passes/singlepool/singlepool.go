@@ -5,7 +5,6 @@ package singlepool
 
 import (
 	_ "embed"
-	"flag"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -16,7 +15,6 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 )
 
 //go:embed doc.go
@@ -63,8 +61,8 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 // the settings file that applies to each package.
 type runner struct {
 	cfg      Config
-	flags    *flag.FlagSet // the analyzer's flags; nil for New
-	discover bool          // look for ConfigFileName above each package
+	flags    *flagsSet // the flags given on the command line; nil for New
+	discover bool      // look for ConfigFileName above each package
 	files    fileCache
 	mu       sync.Mutex
 	compiled map[string]*compiledSettings // by settings file key; "" for none
@@ -76,10 +74,9 @@ type compiledSettings struct {
 }
 
 func newFlagAnalyzer() *analysis.Analyzer {
-	r := &runner{discover: true}
+	r := &runner{discover: true, flags: new(flagsSet)}
 	a := r.analyzer()
-	r.flags = &a.Flags
-	bindFlags(&a.Flags, &r.cfg)
+	bindFlags(&a.Flags, &r.cfg, r.flags)
 	return a
 }
 
@@ -130,9 +127,7 @@ func (r *runner) settingsFor(file string) (*settings, error) {
 // command line, or a non-zero field of the Config passed to New.
 func (r *runner) isSet(name string) bool {
 	if r.flags != nil {
-		set := false
-		r.flags.Visit(func(f *flag.Flag) { set = set || f.Name == name })
-		return set
+		return r.flags.has(name)
 	}
 	return !isZeroSetting(r.cfg, name)
 }
@@ -140,9 +135,22 @@ func (r *runner) isSet(name string) bool {
 // settingsFile returns the settings file for the package: -config, or the
 // nearest ConfigFileName above its directory.
 func (r *runner) settingsFile(pass *analysis.Pass) string {
-	if r.cfg.ConfigFile != "" || !r.discover {
-		return r.cfg.ConfigFile
+	if cf := r.cfg.ConfigFile; cf != "" || !r.discover {
+		if cf != "" && !filepath.IsAbs(cf) && r.discover {
+			if root := moduleRoot(packageDir(pass)); root != "" {
+				return filepath.Join(root, cf)
+			}
+		}
+		return cf
 	}
+	if dir := packageDir(pass); dir != "" {
+		return r.files.find(dir)
+	}
+	return ""
+}
+
+// packageDir returns the absolute directory of the package's source files.
+func packageDir(pass *analysis.Pass) string {
 	for _, f := range pass.Files {
 		name := pass.Fset.File(f.FileStart).Name()
 		// Skip files generated into the build cache (cgo) and names that
@@ -152,11 +160,9 @@ func (r *runner) settingsFile(pass *analysis.Pass) string {
 		}
 		// Drivers that pass relative names (Bazel's nogo runs in the
 		// execution root) resolve against the working directory.
-		abs, err := filepath.Abs(name)
-		if err != nil {
-			continue
+		if abs, err := filepath.Abs(name); err == nil {
+			return filepath.Dir(abs)
 		}
-		return r.files.find(filepath.Dir(abs))
 	}
 	return ""
 }
@@ -224,7 +230,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		var paths [][]ast.Node
 		var contexts []string
 		for _, st := range fileSites {
-			path, _ := astutil.PathEnclosingInterval(file, st.id.Pos(), st.id.End())
+			path := enclosingPath(file, st.id.Pos())
 			ctx := useContext(pass, path)
 			if !reports(allowed, st, ctx) {
 				continue

@@ -125,7 +125,7 @@ func TestMain(m *testing.M) {
 func lint(t *testing.T, dir string, args ...string) (e2eutil.Result, []string) {
 	t.Helper()
 	bin := golangciLint(t)
-	args = append([]string{"run", "--output.json.path=stdout", "--output.text.path=stderr", "--show-stats=false"}, args...)
+	args = append([]string{"run", "--allow-parallel-runners", "--output.json.path=stdout", "--output.text.path=stderr", "--show-stats=false"}, args...)
 	args = append(args, "./...")
 	res := e2eutil.Run(t, dir, lintEnv(t), bin, args...)
 	if res.Code != 0 && res.Code != exitIssues {

@@ -4,11 +4,13 @@
 // own module (example.com/app) with real requirements from the module
 // proxy (pgx v5, sqlx, go-redis v9) and a committed go.sum.
 //
-// Every test works on a fresh copy of the sample in a temporary directory.
-// Besides letting tests write settings files, that matters for go vet:
-// Go 1.26 caches vet results by tool, flags and package (whose key
-// includes its directory), not by the settings files singlepool reads, so
-// re-running in the same directory can replay an old result.
+// Every test works on a fresh copy of the sample in a temporary directory
+// and vets ./... . Besides letting tests write settings files, that
+// matters for go vet: Go 1.26 caches the tool's output by tool, flags and
+// package (whose key includes its directory), but neither by the settings
+// files singlepool reads nor by whether the package was vetted for facts
+// only (as a dependency) or for diagnostics, so a run in a directory
+// vetted before can replay another run's result.
 package vet
 
 import (
@@ -119,7 +121,10 @@ func vet(t *testing.T, bin, dir string, args ...string) e2eutil.Result {
 	return e2eutil.Run(t, dir, goEnv, "go", append([]string{"vet", "-vettool=" + bin}, args...)...)
 }
 
-var diagLine = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): (.+)$`)
+var (
+	diagLine = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): (.+)$`)
+	posnRE   = regexp.MustCompile(`^(.+\.go):(\d+):(\d+)$`)
+)
 
 // diagnostics returns the "file:line:col: message" lines of out, sorted,
 // with each file relative to root; relative names in out are relative to
@@ -278,7 +283,7 @@ func jsonFindings(t *testing.T, out, root string) []string {
 					if d.End == "" {
 						t.Errorf("-json: %s: no end position", d.Posn)
 					}
-					m := regexp.MustCompile(`^(.+\.go):(\d+):(\d+)$`).FindStringSubmatch(d.Posn)
+					m := posnRE.FindStringSubmatch(d.Posn)
 					if m == nil {
 						t.Errorf("-json: bad posn %q", d.Posn)
 						continue

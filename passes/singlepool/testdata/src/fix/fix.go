@@ -40,7 +40,7 @@ func open(ctx context.Context) (*pgxpool.Pool, error) { // want open:"factory\\(
 }
 
 // A var declaration, and a Close whose result is dropped explicitly.
-func withVar() error { // want withVar:"factory\\(sql\\.Open at fix/fix\\.go:44\\)"
+func withVar() error {
 	var db, err = sql.Open("pgx", fmt.Sprintf("postgres://%s/app", os.Getenv("HOST"))) // want `sql\.Open creates a new connection pool`
 	if err != nil {
 		return err

@@ -14,7 +14,7 @@ func f(ctx context.Context) (*db.DB, error) { // want f:"factory\\(sql\\.Open at
 
 // A local variable named db shadows nothing at the other site, but must
 // not capture the accessor's package here.
-func g(ctx context.Context) error { // want g:"factory\\(pgxpool\\.New at fixclash/fixclash\\.go:20\\)"
+func g(ctx context.Context) error {
 	dbpkg := 1
 	_ = dbpkg
 	p, err := pgxpool.New(ctx, "postgres://localhost/app") // want `pgxpool\.New creates`

@@ -9,7 +9,7 @@ import (
 )
 
 // Two sites share dsn: they are fixed together, so dsn goes with them.
-func both(ctx context.Context) error { // want both:"factory\\(pgxpool\\.New at fixmulti/fixmulti\\.go:14\\)"
+func both(ctx context.Context) error {
 	dsn := os.Getenv("DATABASE_URL")
 	a, err := pgxpool.New(ctx, dsn) // want `pgxpool\.New creates`
 	if err != nil {
