@@ -23,7 +23,7 @@ type plan struct {
 	keep     ast.Expr // the context argument passed through, or nil
 	dropped  []ast.Expr
 	target   types.Object // the variable that receives the pool, or nil
-	closes   []ast.Stmt   // statements closing target, to remove
+	closes   []closeEdit  // Close calls of target, to remove
 	reason   string       // why no fix is offered; "" if one is
 }
 
@@ -211,11 +211,21 @@ func poolTarget(pass *analysis.Pass, path []ast.Node) types.Object {
 	return nil
 }
 
-// closeCalls finds the statements in the enclosing function that close
-// target: "target.Close()", "defer target.Close()", "_ = target.Close()".
-// A Close whose result is used elsewhere cannot be removed, so the site
-// gets no fix. A local that would be left with no use also gets none.
-func closeCalls(pass *analysis.Pass, file *ast.File, path []ast.Node, target types.Object) ([]ast.Stmt, string) {
+// A closeEdit removes a Close of the pool that became the shared one: a
+// statement to delete, or a call whose error result is used, replaced by
+// nil.
+type closeEdit struct {
+	node    ast.Node // *ast.ExprStmt, *ast.DeferStmt, *ast.AssignStmt, or *ast.CallExpr
+	replace string   // for a call: "nil" or "error(nil)"
+}
+
+// closeCalls finds the Close calls of the pool: of target in the enclosing
+// function ("target.Close()", "defer target.Close()", "_ = target.Close()",
+// "return target.Close()"), and, when the pool is kept in a struct field
+// (assigned to it, or put in a composite literal), of that field anywhere
+// in the package, such as a Service.Close method. A Close that cannot be
+// removed, or a local left with no use, means no fix.
+func closeCalls(pass *analysis.Pass, file *ast.File, path []ast.Node, target types.Object) ([]closeEdit, string) {
 	var body ast.Node
 	for _, n := range path {
 		switch n := n.(type) {
@@ -228,12 +238,42 @@ func closeCalls(pass *analysis.Pass, file *ast.File, path []ast.Node, target typ
 	if body == nil {
 		return nil, ""
 	}
+	// The fields that will hold the shared pool.
+	fields := make(map[types.Object]bool)
+	if v, ok := target.(*types.Var); ok && v.IsField() {
+		fields[v] = true
+	}
+	isTarget := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && pass.TypesInfo.Uses[id] == target
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, r := range n.Rhs {
+				if i < len(n.Lhs) && isTarget(r) {
+					if sel, ok := ast.Unparen(n.Lhs[i]).(*ast.SelectorExpr); ok {
+						if f, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Var); ok && f.IsField() {
+							fields[f] = true
+						}
+					}
+				}
+			}
+		case *ast.KeyValueExpr:
+			if key, ok := n.Key.(*ast.Ident); ok && isTarget(n.Value) {
+				if f, ok := pass.TypesInfo.Uses[key].(*types.Var); ok && f.IsField() {
+					fields[f] = true
+				}
+			}
+		}
+		return true
+	})
 	refersTo := func(e ast.Expr) bool {
 		switch e := ast.Unparen(e).(type) {
 		case *ast.Ident:
 			return pass.TypesInfo.Uses[e] == target
 		case *ast.SelectorExpr:
-			return pass.TypesInfo.Uses[e.Sel] == target
+			return fields[pass.TypesInfo.Uses[e.Sel]]
 		}
 		return false
 	}
@@ -245,50 +285,88 @@ func closeCalls(pass *analysis.Pass, file *ast.File, path []ast.Node, target typ
 		sel, ok := call.Fun.(*ast.SelectorExpr)
 		return ok && sel.Sel.Name == "Close" && refersTo(sel.X)
 	}
-	var stmts []ast.Stmt
-	handled := make(map[ast.Expr]bool)
+	var edits []closeEdit
 	var bad string
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.ExprStmt:
-			if isClose(n.X) {
-				stmts = append(stmts, n)
-				handled[ast.Unparen(n.X)] = true
+	seen := make(map[ast.Node]bool)
+	visit := func(root ast.Node) {
+		handled := make(map[ast.Expr]bool)
+		ast.Inspect(root, func(n ast.Node) bool {
+			if seen[n] {
+				return false
 			}
-		case *ast.DeferStmt:
-			if isClose(n.Call) {
-				stmts = append(stmts, n)
-				handled[n.Call] = true
+			switch n := n.(type) {
+			case *ast.ExprStmt:
+				if isClose(n.X) {
+					edits = append(edits, closeEdit{node: n})
+					handled[ast.Unparen(n.X)] = true
+				}
+			case *ast.DeferStmt:
+				if isClose(n.Call) {
+					edits = append(edits, closeEdit{node: n})
+					handled[n.Call] = true
+				}
+			case *ast.AssignStmt:
+				if len(n.Lhs) == 1 && len(n.Rhs) == 1 && isBlank(n.Lhs[0]) && isClose(n.Rhs[0]) {
+					edits = append(edits, closeEdit{node: n})
+					handled[ast.Unparen(n.Rhs[0])] = true
+				}
+			case *ast.ReturnStmt:
+				if len(n.Results) == 1 && isClose(n.Results[0]) && returnsError(pass, n.Results[0]) {
+					edits = append(edits, closeEdit{node: ast.Unparen(n.Results[0]), replace: "nil"})
+					handled[ast.Unparen(n.Results[0])] = true
+				}
+			case *ast.CallExpr:
+				if isClose(n) && !handled[n] {
+					if returnsError(pass, n) {
+						edits = append(edits, closeEdit{node: n, replace: "error(nil)"})
+					} else {
+						bad = fmt.Sprintf("%s is used in a way the fix cannot remove", nodeText(pass.Fset, n))
+					}
+				}
 			}
-		case *ast.AssignStmt:
-			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && isBlank(n.Lhs[0]) && isClose(n.Rhs[0]) {
-				stmts = append(stmts, n)
-				handled[ast.Unparen(n.Rhs[0])] = true
-			}
-		case *ast.CallExpr:
-			if isClose(n) && !handled[n] {
-				bad = fmt.Sprintf("the result of %s is used, so the Close of the shared pool cannot be removed", nodeText(pass.Fset, n))
-			}
+			return true
+		})
+		seen[root] = true
+	}
+	visit(body)
+	if len(fields) > 0 {
+		for _, f := range pass.Files {
+			visit(f)
 		}
-		return true
-	})
+	}
 	if bad != "" {
 		return nil, bad
 	}
 	// A local whose only uses were Close calls would be left unused.
-	if v, ok := target.(*types.Var); ok && isLocal(pass, v) && len(stmts) > 0 {
-		uses := 0
+	if v, ok := target.(*types.Var); ok && isLocal(pass, v) && len(edits) > 0 {
+		uses, closes := 0, 0
 		ast.Inspect(body, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok && pass.TypesInfo.Uses[id] == v {
 				uses++
 			}
 			return true
 		})
-		if uses == len(stmts) {
+		for _, e := range edits {
+			if e.node.Pos() >= body.Pos() && e.node.End() <= body.End() {
+				ast.Inspect(e.node, func(n ast.Node) bool {
+					if id, ok := n.(*ast.Ident); ok && pass.TypesInfo.Uses[id] == v {
+						closes++
+					}
+					return true
+				})
+			}
+		}
+		if uses == closes {
 			return nil, fmt.Sprintf("%s is only closed, never used: delete the call instead", v.Name())
 		}
 	}
-	return stmts, ""
+	return edits, ""
+}
+
+// returnsError reports whether the call's only result is an error.
+func returnsError(pass *analysis.Pass, call ast.Expr) bool {
+	t := pass.TypesInfo.TypeOf(call)
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 func isBlank(e ast.Expr) bool {
@@ -316,9 +394,17 @@ func buildFix(pass *analysis.Pass, file *ast.File, src []byte, group []*plan, na
 			removed = append(removed, span{p.call.Pos(), p.call.End()})
 		}
 		edits = append(edits, analysis.TextEdit{Pos: p.call.Pos(), End: p.call.End(), NewText: []byte(qual + "(" + arg + ")")})
-		for _, st := range p.closes {
-			sp := stmtSpan(tf, src, st)
-			removed = append(removed, span{st.Pos(), st.End()})
+		for _, c := range p.closes {
+			removed = append(removed, span{c.node.Pos(), c.node.End()})
+			if c.replace != "" {
+				edits = append(edits, analysis.TextEdit{Pos: c.node.Pos(), End: c.node.End(), NewText: []byte(c.replace)})
+				continue
+			}
+			ctf, csrc := tf, src
+			if f := pass.Fset.File(c.node.Pos()); f != tf {
+				ctf, csrc = f, fileContent(pass, f) // a Close in another file of the package
+			}
+			sp := stmtSpan(ctf, csrc, c.node.(ast.Stmt))
 			edits = append(edits, analysis.TextEdit{Pos: sp.pos, End: sp.end})
 		}
 	}

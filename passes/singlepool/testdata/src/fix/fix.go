@@ -48,3 +48,24 @@ func withVar() error {
 	_ = db.Close()
 	return db.Ping()
 }
+
+// The service's own Close would close the shared pool: it goes too.
+func (s *service) Close() error {
+	return s.db.Close()
+}
+
+// A pool kept in a struct through a composite literal, closed by a method
+// of another shape.
+type repo struct{ pool *pgxpool.Pool }
+
+func newRepo(ctx context.Context) (*repo, error) { // want newRepo:"factory\\(pgxpool.New at fix/fix.go:62\\)"
+	p, err := pgxpool.New(ctx, "postgres://localhost/app") // want `pgxpool\.New creates a new connection pool`
+	if err != nil {
+		return nil, err
+	}
+	return &repo{pool: p}, nil
+}
+
+func (r *repo) Close() {
+	r.pool.Close()
+}
