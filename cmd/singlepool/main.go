@@ -11,8 +11,16 @@
 package main
 
 import (
+	"os"
+
 	"github.com/singlepool/singlepool/passes/singlepool"
 	"golang.org/x/tools/go/analysis/singlechecker"
 )
 
-func main() { singlechecker.Main(singlepool.Analyzer) }
+func main() {
+	if len(os.Args) == 2 && os.Args[1] == "-V=full" {
+		// go vet asks for the tool's version to key its result cache.
+		os.Exit(printVersion(os.Stdout))
+	}
+	singlechecker.Main(singlepool.Analyzer)
+}
