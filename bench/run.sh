@@ -301,6 +301,7 @@ if has sa; then
 		top="$(go tool pprof -top -cum -focus="$focus" -show="$focus" "$BIN/singlepool" "$WORK/sa.prof" 2>/dev/null)"
 		SELF="$(printf '%s\n' "$top" | sed -n 's/^Showing nodes accounting for \(.*\) total$/\1/p')"
 		SELF_FUNCS="$(printf '%s\n' "$top" | awk '$NF ~ /passes\/singlepool\./ { sub(/.*passes\/singlepool\./, "", $NF); printf "%s%s %s", (n++ ? ", " : ""), $NF, $4 } n >= 6 { exit }')"
+		[ -n "$SELF_FUNCS" ] || SELF_FUNCS="no function sampled"
 	fi
 fi
 

@@ -228,19 +228,7 @@ func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site,
 // callFactory returns what a call creates, if it calls a constructor or a
 // factory: a fact naming the underlying constructor site.
 func callFactory(pass *analysis.Pass, call *ast.CallExpr, calls map[*ast.Ident]site, local map[*types.Func]*factoryFact) *factoryFact {
-	var id *ast.Ident
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = fun
-	case *ast.SelectorExpr:
-		id = fun.Sel
-	case *ast.IndexExpr: // an instantiated generic function
-		if sel, ok := fun.X.(*ast.SelectorExpr); ok {
-			id = sel.Sel
-		} else {
-			id, _ = fun.X.(*ast.Ident)
-		}
-	}
+	id := calleeIdent(call)
 	if id == nil {
 		return nil
 	}
@@ -255,6 +243,24 @@ func callFactory(pass *analysis.Pass, call *ast.CallExpr, calls map[*ast.Ident]s
 	}
 	if fn, ok := pass.TypesInfo.Uses[id].(*types.Func); ok {
 		return local[fn]
+	}
+	return nil
+}
+
+// calleeIdent returns the name a call calls by: F, x.F, F[T] or x.F[T];
+// nil for other callees (a function value from an expression).
+func calleeIdent(call *ast.CallExpr) *ast.Ident {
+	fun := ast.Unparen(call.Fun)
+	if ix, ok := fun.(*ast.IndexExpr); ok { // an instantiated generic function
+		fun = ix.X
+	} else if ix, ok := fun.(*ast.IndexListExpr); ok {
+		fun = ix.X
+	}
+	switch fun := fun.(type) {
+	case *ast.Ident:
+		return fun
+	case *ast.SelectorExpr:
+		return fun.Sel
 	}
 	return nil
 }

@@ -973,14 +973,7 @@ func droppable(pass *analysis.Pass, e ast.Expr) bool {
 			if tv, isType := pass.TypesInfo.Types[n.Fun]; isType && tv.IsType() {
 				return true // a conversion
 			}
-			var id *ast.Ident
-			switch fun := ast.Unparen(n.Fun).(type) {
-			case *ast.Ident:
-				id = fun
-			case *ast.SelectorExpr:
-				id = fun.Sel
-			}
-			if id != nil {
+			if id := calleeIdent(n); id != nil {
 				if b, isBuiltin := pass.TypesInfo.Uses[id].(*types.Builtin); isBuiltin {
 					switch b.Name() {
 					case "len", "cap", "min", "max", "complex", "real", "imag":

@@ -393,17 +393,8 @@ func message(s *settings, allowed bool, name string, st site, ctx string) string
 // "pg.New" for a renamed import, "New" for a dot import, and
 // "(*gocql.ClusterConfig).CreateSession" for a method.
 func writtenName(st site, path []ast.Node) string {
-	if sig := st.fn.Signature(); sig.Recv() != nil {
-		recv := sig.Recv().Type()
-		star := ""
-		if p, ok := recv.(*types.Pointer); ok {
-			star, recv = "*", p.Elem()
-		}
-		name := types.TypeString(recv, func(p *types.Package) string { return p.Name() })
-		if i := strings.IndexByte(name, '['); i >= 0 {
-			name = name[:i]
-		}
-		return "(" + star + name + ")." + st.fn.Name()
+	if st.fn.Signature().Recv() != nil {
+		return shortFuncName(st.fn)
 	}
 	if len(path) > 1 {
 		if sel, ok := path[1].(*ast.SelectorExpr); ok && sel.Sel == st.id {
