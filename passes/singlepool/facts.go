@@ -101,6 +101,15 @@ func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site
 			}
 		}
 	}
+	// Only functions that call a constructor, a factory, or a function of
+	// this package can become factories; the others are not revisited.
+	candidates := decls[:0]
+	for _, fd := range decls {
+		if mayCallFactory(pass, fd, calls) {
+			candidates = append(candidates, fd)
+		}
+	}
+	decls = candidates
 	for changed := true; changed; {
 		changed = false
 		for _, fd := range decls {
@@ -134,6 +143,28 @@ func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site
 		pass.ExportPackageFact(&packageFact{Factories: len(factories) > 0, Sites: own})
 	}
 	return own
+}
+
+// mayCallFactory reports whether fd calls a constructor or factory site,
+// or a function or method declared in this package (a possible factory).
+func mayCallFactory(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site) bool {
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			if id := calleeIdent(call); id != nil {
+				if _, ok := calls[id]; ok {
+					found = true
+				} else if fn, ok := pass.TypesInfo.Uses[id].(*types.Func); ok && fn.Pkg() == pass.Pkg {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // poolType names what a constructor creates: its first result's type.

@@ -43,8 +43,9 @@ func fileFixes(pass *analysis.Pass, s *settings, file *ast.File, sites []site, p
 		return fixes
 	}
 	plans := make([]*plan, len(sites))
+	findPkg := packageFinder(pass.Pkg)
 	for i, st := range sites {
-		plans[i] = planSite(pass, s, file, st, paths[i])
+		plans[i] = planSite(pass, s, file, st, paths[i], findPkg)
 	}
 	fixable := func(i int) bool { return plans[i] != nil && plans[i].reason == "" }
 
@@ -115,7 +116,7 @@ func fileFixes(pass *analysis.Pass, s *settings, file *ast.File, sites []site, p
 
 // planSite checks that the site is a direct call of a constructor with a
 // configured accessor and records what the fix removes.
-func planSite(pass *analysis.Pass, s *settings, file *ast.File, st site, path []ast.Node) *plan {
+func planSite(pass *analysis.Pass, s *settings, file *ast.File, st site, path []ast.Node, find func(string) *types.Package) *plan {
 	acc, ok := s.singletons[funcKey(st.fn)]
 	if !ok {
 		return nil
@@ -162,7 +163,7 @@ func planSite(pass *analysis.Pass, s *settings, file *ast.File, st site, path []
 			return p
 		}
 	}
-	if reason := checkVisibleAccessor(pass.Pkg, st.fn, acc); reason != "" {
+	if reason := checkVisibleAccessor(find, st.fn, acc); reason != "" {
 		p.reason = reason
 		return p
 	}
@@ -865,6 +866,20 @@ func packageName(pkg *types.Package, path string) string {
 	return last
 }
 
+// packageFinder returns findPackage for pkg, memoized: a file with many
+// sites looks up the same accessor package for each.
+func packageFinder(pkg *types.Package) func(string) *types.Package {
+	memo := make(map[string]*types.Package)
+	return func(path string) *types.Package {
+		p, ok := memo[path]
+		if !ok {
+			p = findPackage(pkg, path)
+			memo[path] = p
+		}
+		return p
+	}
+}
+
 // findPackage finds path among the transitive imports of pkg.
 func findPackage(pkg *types.Package, path string) *types.Package {
 	seen := make(map[*types.Package]bool)
@@ -889,8 +904,8 @@ func findPackage(pkg *types.Package, path string) *types.Package {
 // checkVisibleAccessor checks the accessor's signature when its package
 // is among the imports (go vet sees only those); otherwise the check runs
 // when singlepool analyzes the accessor's own package.
-func checkVisibleAccessor(pkg *types.Package, ctor *types.Func, acc string) string {
-	p := findPackage(pkg, funcPkg(acc))
+func checkVisibleAccessor(find func(string) *types.Package, ctor *types.Func, acc string) string {
+	p := find(funcPkg(acc))
 	if p == nil {
 		return ""
 	}
