@@ -18,6 +18,10 @@
 # graph and, under vet, through vet's fact files; its reports are counted and
 # only the first few printed, since os.Open is no pool).
 #
+# Under vet, every run also gets -constructors=example.invalid/robustness<unique>.Never,
+# a constructor no code calls, so that go vet's result cache cannot replay
+# another run's output (see run_target).
+#
 # Assertions, for every run:
 #   - no "panic:" and no "goroutine N [" in the output;
 #   - exit code 0 (clean) or 3 (standalone) / 1 (vet) findings, and with 3/1
@@ -70,6 +74,8 @@ copy_module() {
 
 failures=0
 summary=()
+# A constructor that no code calls; see run_target's vet branch.
+nocache=example.invalid/robustness$(date +%s)$$.Never
 
 # check LABEL CODE OUTFILE FINDINGS_CODE MODE
 check() {
@@ -113,7 +119,7 @@ check() {
 
 # run_target KEY NAME DIR PATTERN
 run_target() {
-	local key=$1 tname=$2 dir=$3 pattern=$4 mode settings label out code n
+	local key=$1 tname=$2 dir=$3 pattern=$4 mode settings label out code n vflags
 	local all=("" "-single-conns -max-pools=1")
 	if [ "${STRESS:-1}" != 0 ]; then
 		all+=("-constructors=os.Open")
@@ -134,8 +140,20 @@ run_target() {
 				(cd "$dir" && "$OUT" $settings "$pattern") >"$out" 2>&1
 				code=$?
 			else
-				echo "+ (cd $dir && go vet -vettool=$OUT $settings $pattern)"
-				(cd "$dir" && go vet -vettool="$OUT" $settings "$pattern") >"$out" 2>&1
+				# go vet caches each package's vet output under a key that
+				# includes the analyzer flags but not whether the package
+				# was vetted as a root or only for facts (a dependency):
+				# a package vetted first as a dependency then replays
+				# "no diagnostics" as a root, and the other way round
+				# its diagnostics show up under another root (go1.26.8,
+				# stock vet too). A constructor no code calls, unique to
+				# this run, gives every run a fresh key.
+				case $settings in
+				-constructors=*) vflags="$settings,$nocache" ;;
+				*) vflags="$settings -constructors=$nocache" ;;
+				esac
+				echo "+ (cd $dir && go vet -vettool=$OUT $vflags $pattern)"
+				(cd "$dir" && go vet -vettool="$OUT" $vflags "$pattern") >"$out" 2>&1
 				code=$?
 			fi
 			set -e

@@ -11,7 +11,9 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"strings"
 
 	"github.com/singlepool/singlepool/passes/singlepool"
 	"golang.org/x/tools/go/analysis/singlechecker"
@@ -22,5 +24,30 @@ func main() {
 		// go vet asks for the tool's version to key its result cache.
 		os.Exit(printVersion(os.Stdout))
 	}
+	if isVetRun(os.Args[1:]) {
+		checkVetFlags(os.Args[1 : len(os.Args)-1])
+	}
 	singlechecker.Main(singlepool.Analyzer)
+}
+
+// isVetRun reports whether go vet started the tool: its last argument is
+// the package's vet configuration file.
+func isVetRun(args []string) bool {
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// checkVetFlags rejects a bad singlepool flag value with one line. go vet
+// starts the tool once per package, dependencies included; the flag
+// package's own handling would print the whole usage text every time.
+func checkVetFlags(args []string) {
+	for _, a := range args {
+		name, value, ok := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !ok || singlepool.Analyzer.Flags.Lookup(name) == nil {
+			continue
+		}
+		if err := singlepool.ValidateFlag(name, value); err != nil {
+			fmt.Fprintf(os.Stderr, "singlepool: invalid value %q for flag -%s: %v\n", value, name, err)
+			os.Exit(2)
+		}
+	}
 }

@@ -461,3 +461,14 @@ func isZeroSetting(cfg Config, name string) bool {
 	}
 	return true
 }
+
+// ValidateFlag checks a value for one of the analyzer's flags without
+// setting it, for drivers that want to reject a bad value in one line
+// (the go vet tool is started once per package).
+func ValidateFlag(name, value string) error {
+	fl := newFlagAnalyzer().Flags.Lookup(name)
+	if fl == nil {
+		return fmt.Errorf("unknown flag -%s", name)
+	}
+	return fl.Value.Set(value)
+}
