@@ -77,6 +77,5 @@ func addFile(h io.Writer, name string) {
 	if err != nil {
 		return
 	}
-	fmt.Fprintf(h, "%s\x00%d\x00", name, len(data))
-	h.Write(data)
+	fmt.Fprintf(h, "%s\x00%d\x00%s", name, len(data), data)
 }

@@ -141,7 +141,7 @@ func newChecker(t *testing.T, dir string) func(pass *analysis.Pass, overlay map[
 		}
 		var errs []string
 		conf := types.Config{Importer: imp, Error: func(err error) { errs = append(errs, err.Error()) }}
-		conf.Check(pass.Pkg.Path(), fset, files, nil)
+		_, _ = conf.Check(pass.Pkg.Path(), fset, files, nil) // errors are collected by conf.Error
 		if len(errs) > 0 {
 			var texts []string
 			for name, src := range overlay {

@@ -643,14 +643,13 @@ func checkDiagnostic(t *testing.T, cfg string, fi *fuzzImporter, tf *token.File,
 		}
 		out := applyEdits(tf, src, edits)
 		fset := token.NewFileSet()
-		fixed, err := parser.ParseFile(fset, tf.Name(), out, parser.ParseComments|parser.SkipObjectResolution)
-		if err != nil {
+		if _, err := parser.ParseFile(fset, tf.Name(), out, parser.ParseComments|parser.SkipObjectResolution); err != nil {
 			fail("fix %q: the fixed source does not parse: %v\nfixed source:\n%s", fix.Message, err, out)
 			continue
 		}
 		if strict && len(typeErrs) == 0 {
 			// Type-check the fixed file in the shared file set.
-			fixed, err = parser.ParseFile(fi.fset, tf.Name(), out, parser.ParseComments|parser.SkipObjectResolution)
+			fixed, err := parser.ParseFile(fi.fset, tf.Name(), out, parser.ParseComments|parser.SkipObjectResolution)
 			if err != nil {
 				continue
 			}

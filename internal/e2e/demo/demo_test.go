@@ -386,7 +386,9 @@ func runLoad(t *testing.T, pg *postgres, dir string, routes []string, ph *phase)
 		case <-time.After(20 * time.Second):
 			t.Errorf("server did not stop within 20s of SIGTERM; killing it")
 			_ = srv.Process.Kill()
-			<-exited
+			if err := <-exited; err != nil {
+				t.Logf("killed server: %v", err)
+			}
 		}
 	}
 	defer stop()

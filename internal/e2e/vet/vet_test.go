@@ -188,9 +188,9 @@ func noPanic(t *testing.T, what string, res e2eutil.Result) {
 
 // clip shortens long output for failure messages.
 func clip(s string) string {
-	const max = 4000
-	if len(s) > max {
-		return s[:max] + fmt.Sprintf("\n... (%d more bytes)", len(s)-max)
+	const limit = 4000
+	if len(s) > limit {
+		return s[:limit] + fmt.Sprintf("\n... (%d more bytes)", len(s)-limit)
 	}
 	return s
 }
