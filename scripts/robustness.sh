@@ -18,7 +18,7 @@
 # graph and, under vet, through vet's fact files; its reports are counted and
 # only the first few printed, since os.Open is no pool).
 #
-# Under vet, every run also gets -constructors=example.invalid/robustness<unique>.Never,
+# Under vet, every run also gets -constructors=example.invalid/robustness<unique>.<target>,
 # a constructor no code calls, so that go vet's result cache cannot replay
 # another run's output (see run_target).
 #
@@ -75,7 +75,7 @@ copy_module() {
 failures=0
 summary=()
 # A constructor that no code calls; see run_target's vet branch.
-nocache=example.invalid/robustness$(date +%s)$$.Never
+nocache=example.invalid/robustness$(date +%s)$$
 
 # check LABEL CODE OUTFILE FINDINGS_CODE MODE
 check() {
@@ -146,11 +146,11 @@ run_target() {
 				# a package vetted first as a dependency then replays
 				# "no diagnostics" as a root, and the other way round
 				# its diagnostics show up under another root (go1.26.8,
-				# stock vet too). A constructor no code calls, unique to
-				# this run, gives every run a fresh key.
+				# stock vet too). A constructor no code calls, unique to this
+				# script run and target, gives every run a fresh key.
 				case $settings in
-				-constructors=*) vflags="$settings,$nocache" ;;
-				*) vflags="$settings -constructors=$nocache" ;;
+				-constructors=*) vflags="$settings,$nocache.$key" ;;
+				*) vflags="$settings -constructors=$nocache.$key" ;;
 				esac
 				echo "+ (cd $dir && go vet -vettool=$OUT $vflags $pattern)"
 				(cd "$dir" && go vet -vettool="$OUT" $vflags "$pattern") >"$out" 2>&1

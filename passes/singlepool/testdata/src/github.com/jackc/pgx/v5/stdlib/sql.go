@@ -16,4 +16,7 @@ type OptionOpenDB func(*connector)
 func OpenDB(config pgx.ConnConfig, opts ...OptionOpenDB) *sql.DB { return nil }
 
 // OpenDBFromPool wraps an existing pool; it is not a constructor.
-func OpenDBFromPool(pool *pgxpool.Pool, opts ...OptionOpenDB) *sql.DB { return nil }
+func OpenDBFromPool(pool *pgxpool.Pool, opts ...OptionOpenDB) *sql.DB {
+	// As in pgx: a database/sql pool over the existing pgx pool.
+	return sql.OpenDB(nil)
+}
