@@ -291,11 +291,21 @@ func closeCalls(pass *analysis.Pass, file *ast.File, path []ast.Node, target typ
 	seen := make(map[ast.Node]bool)
 	visit := func(root ast.Node) {
 		handled := make(map[ast.Expr]bool)
+		funs := make(map[ast.Expr]bool) // selectors that are called
 		ast.Inspect(root, func(n ast.Node) bool {
 			if seen[n] {
 				return false
 			}
+			if call, ok := n.(*ast.CallExpr); ok {
+				funs[ast.Unparen(call.Fun)] = true
+			}
 			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				// pool.Close as a value (t.Cleanup(pool.Close)) would
+				// close the shared pool later, out of the fix's reach.
+				if n.Sel.Name == "Close" && refersTo(n.X) && !funs[n] {
+					bad = fmt.Sprintf("%s is passed as a function value", nodeText(pass.Fset, n))
+				}
 			case *ast.ExprStmt:
 				if isClose(n.X) {
 					edits = append(edits, closeEdit{node: n})
@@ -331,6 +341,13 @@ func closeCalls(pass *analysis.Pass, file *ast.File, path []ast.Node, target typ
 	}
 	visit(body)
 	if len(fields) > 0 {
+		// The field's Close goes everywhere only if the field holds
+		// nothing but this pool: no other assignment anywhere.
+		for _, f := range pass.Files {
+			if other := otherFieldStore(pass, f, fields, p2call(path), isTarget); other != "" {
+				return nil, other
+			}
+		}
 		for _, f := range pass.Files {
 			visit(f)
 		}
@@ -362,6 +379,51 @@ func closeCalls(pass *analysis.Pass, file *ast.File, path []ast.Node, target typ
 		}
 	}
 	return edits, ""
+}
+
+// p2call returns the constructor call at the bottom of a site's path.
+func p2call(path []ast.Node) ast.Node {
+	for _, n := range path {
+		if call, ok := n.(*ast.CallExpr); ok {
+			return call
+		}
+	}
+	return nil
+}
+
+// otherFieldStore finds a store into one of the fields other than the
+// site's own (the call itself, or the local that received it): then the
+// field may hold a pool the caller owns, whose Close must stay.
+func otherFieldStore(pass *analysis.Pass, file *ast.File, fields map[types.Object]bool, call ast.Node, isTarget func(ast.Expr) bool) string {
+	own := func(e ast.Expr) bool { return ast.Unparen(e) == call || isTarget(e) }
+	var found string
+	ast.Inspect(file, func(n ast.Node) bool {
+		if found != "" {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+				if !ok || !fields[pass.TypesInfo.Uses[sel.Sel]] {
+					continue
+				}
+				if len(n.Rhs) == len(n.Lhs) && own(n.Rhs[i]) || len(n.Rhs) == 1 && own(n.Rhs[0]) {
+					continue
+				}
+				found = sel.Sel.Name
+			}
+		case *ast.KeyValueExpr:
+			if key, ok := n.Key.(*ast.Ident); ok && fields[pass.TypesInfo.Uses[key]] && !own(n.Value) {
+				found = key.Name
+			}
+		}
+		return true
+	})
+	if found != "" {
+		return fmt.Sprintf("field %s also holds pools from elsewhere, whose Close must stay", found)
+	}
+	return ""
 }
 
 // returnsError reports whether the call's only result is an error.

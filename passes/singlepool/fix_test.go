@@ -78,8 +78,8 @@ func TestNoFixWhenUnsafe(t *testing.T) {
 			}
 		}
 	}
-	if n != 6 {
-		t.Errorf("got %d diagnostics in fixnone, want 6", n)
+	if n != 8 {
+		t.Errorf("got %d diagnostics in fixnone, want 8", n)
 	}
 }
 

@@ -44,3 +44,30 @@ func assigned(ctx context.Context) (*pgxpool.Pool, error) { // want assigned:"fa
 func noAccessor() *sql.DB { // want noAccessor:"factory\\(sql\\.OpenDB at fixnone/fixnone\\.go:45\\)"
 	return sql.OpenDB(nil) // want `sql\.OpenDB creates`
 }
+
+type cleaner interface{ Cleanup(func()) }
+
+// No fix: Close passed as a function value would still close the shared pool.
+func cleanup(ctx context.Context, t cleaner) (*pgxpool.Pool, error) { // want cleanup:"factory\\(pgxpool.New at fixnone/fixnone.go:52\\)"
+	pool, err := pgxpool.New(ctx, "x") // want `pgxpool\.New creates`
+	if err != nil {
+		return nil, err
+	}
+	t.Cleanup(pool.Close)
+	return pool, nil
+}
+
+// No fix: the field also holds a pool the caller passes in, whose Close
+// in (*store).Close must stay.
+type store struct{ pool *pgxpool.Pool }
+
+func newStore(ctx context.Context) (*store, error) { // want newStore:"factory\\(pgxpool.New at fixnone/fixnone.go:67\\)"
+	s := &store{}
+	var err error
+	s.pool, err = pgxpool.New(ctx, "x") // want `pgxpool\.New creates`
+	return s, err
+}
+
+func storeFrom(p *pgxpool.Pool) *store { return &store{pool: p} }
+
+func (s *store) Close() { s.pool.Close() }
