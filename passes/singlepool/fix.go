@@ -391,11 +391,23 @@ func p2call(path []ast.Node) ast.Node {
 	return nil
 }
 
-// otherFieldStore finds a store into one of the fields other than the
-// site's own (the call itself, or the local that received it): then the
-// field may hold a pool the caller owns, whose Close must stay.
+// otherFieldStore finds a store of a function parameter into one of the
+// fields: then the field may hold a pool the caller owns, whose Close must
+// stay.
 func otherFieldStore(pass *analysis.Pass, file *ast.File, fields map[types.Object]bool, call ast.Node, isTarget func(ast.Expr) bool) string {
-	own := func(e ast.Expr) bool { return ast.Unparen(e) == call || isTarget(e) }
+	// A store from a parameter puts a caller's pool in the field (migrate's
+	// NewDB(admin, data)); stores of other new pools are other sites.
+	own := func(e ast.Expr) bool {
+		if ast.Unparen(e) == call || isTarget(e) {
+			return true
+		}
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return true
+		}
+		v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+		return !ok || !isLocal(pass, v) || !isParam(pass, fileOf(pass, v.Pos()), v)
+	}
 	var found string
 	ast.Inspect(file, func(n ast.Node) bool {
 		if found != "" {
