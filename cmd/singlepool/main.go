@@ -15,6 +15,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/singlepool/singlepool/internal/driver"
 	"github.com/singlepool/singlepool/passes/singlepool"
 	"golang.org/x/tools/go/analysis/singlechecker"
 )
@@ -26,6 +27,10 @@ func main() {
 	}
 	if isVetRun(os.Args[1:]) {
 		checkVetFlags(os.Args[1 : len(os.Args)-1])
+	} else if code, ok := driver.Run(singlepool.Analyzer, os.Args[1:]); ok {
+		// The common standalone run, loading only what facts need
+		// from source.
+		os.Exit(code)
 	}
 	singlechecker.Main(singlepool.Analyzer)
 }

@@ -466,7 +466,9 @@ func isZeroSetting(cfg Config, name string) bool {
 // setting it, for drivers that want to reject a bad value in one line
 // (the go vet tool is started once per package).
 func ValidateFlag(name, value string) error {
-	fl := newFlagAnalyzer().Flags.Lookup(name)
+	var fs flag.FlagSet
+	bindFlags(&fs, new(Config), new(flagsSet))
+	fl := fs.Lookup(name)
 	if fl == nil {
 		return fmt.Errorf("unknown flag -%s", name)
 	}

@@ -80,14 +80,17 @@ func newFlagAnalyzer() *analysis.Analyzer {
 	return a
 }
 
+
 func (r *runner) analyzer() *analysis.Analyzer {
-	return &analysis.Analyzer{
+	a := &analysis.Analyzer{
 		Name:      Name,
 		Doc:       extractDoc(doc),
 		URL:       URL,
 		Run:       r.run,
 		FactTypes: []analysis.Fact{new(factoryFact), new(packageFact)},
 	}
+	runners.Store(a, r)
+	return a
 }
 
 // settingsFor returns the settings compiled from the named settings file
@@ -135,18 +138,59 @@ func (r *runner) isSet(name string) bool {
 // settingsFile returns the settings file for the package: -config, or the
 // nearest ConfigFileName above its directory.
 func (r *runner) settingsFile(pass *analysis.Pass) string {
+	return r.settingsFileFor(packageDir(pass))
+}
+
+// settingsFileFor is settingsFile for a package in dir ("" if unknown).
+func (r *runner) settingsFileFor(dir string) string {
 	if cf := r.cfg.ConfigFile; cf != "" || !r.discover {
 		if cf != "" && !filepath.IsAbs(cf) && r.discover {
-			if root := moduleRoot(packageDir(pass)); root != "" {
+			if root := moduleRoot(dir); root != "" {
 				return filepath.Join(root, cf)
 			}
 		}
 		return cf
 	}
-	if dir := packageDir(pass); dir != "" {
+	if dir != "" {
 		return r.files.find(dir)
 	}
 	return ""
+}
+
+// runners maps each analyzer made here to its runner, for
+// ConstructorPackages.
+var runners sync.Map // *analysis.Analyzer -> *runner
+
+// ConstructorPackages returns the import paths of the packages that declare
+// the constructors a checks in packages whose files are in dirs: the
+// catalog's and those the flags and settings files add. Only a package that
+// imports one of them, directly or not, can use a constructor or hold a
+// fact, which lets a driver load every other dependency from export data
+// (see internal/driver). It fails if a settings file is invalid, or if a
+// was not made by this package.
+func ConstructorPackages(a *analysis.Analyzer, dirs []string) (map[string]bool, error) {
+	v, ok := runners.Load(a)
+	if !ok {
+		return nil, fmt.Errorf("analyzer %s was not made by package singlepool", a.Name)
+	}
+	r := v.(*runner)
+	paths := make(map[string]bool)
+	files := make(map[string]bool)
+	for _, dir := range dirs {
+		file := r.settingsFileFor(dir)
+		if files[file] {
+			continue
+		}
+		files[file] = true
+		s, err := r.settingsFor(file)
+		if err != nil {
+			return nil, err
+		}
+		for p := range s.pkgs {
+			paths[p] = true
+		}
+	}
+	return paths, nil
 }
 
 // packageDir returns the absolute directory of the package's source files.

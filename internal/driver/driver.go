@@ -1,0 +1,157 @@
+// Package driver runs singlepool from the command line over packages it
+// loads itself: the matched packages and the importers of constructor
+// packages from source, every other dependency from export data (see
+// Load). singlechecker would type-check the whole program from source,
+// because singlepool uses facts; on a large module that costs several times
+// what the analysis does.
+//
+// It handles the common invocation (analyzer flags, -json, -c, -test and
+// package patterns) and leaves everything else (-fix, -diff, -flags, -V,
+// profiling, go vet's unit runs, usage errors, invalid settings files) to
+// singlechecker, which parses the command line again.
+// SINGLEPOOL_LOAD=source makes it step aside for every invocation, to
+// compare the two.
+package driver
+
+import (
+	"errors"
+	"flag"
+	"io"
+	"log"
+	"os"
+	"strings"
+
+	"github.com/singlepool/singlepool/passes/singlepool"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// Run analyzes the packages args name with a (made by package singlepool),
+// prints what singlechecker would print and returns its exit code: 0 clean,
+// 1 errors, 3 diagnostics. It returns ok == false, having printed nothing,
+// when the invocation is one for singlechecker; it may have set a's flags.
+func Run(a *analysis.Analyzer, args []string) (exitcode int, ok bool) {
+	if os.Getenv("SINGLEPOOL_LOAD") == "source" {
+		return 0, false
+	}
+	var probe options
+	patterns, ok := parseArgs(newFlagSet(a, &probe, false), args)
+	if !ok || len(patterns) == 0 {
+		return 0, false
+	}
+	var opts options
+	if _, ok := parseArgs(newFlagSet(a, &opts, true), args); !ok {
+		return 0, false
+	}
+	log.SetFlags(0)
+	log.SetPrefix(a.Name + ": ")
+
+	errBadSettings := errors.New("invalid settings")
+	pkgs, err := Load(patterns, opts.tests, func(dirs []string) (map[string]bool, error) {
+		ctors, err := singlepool.ConstructorPackages(a, dirs)
+		if err != nil {
+			return nil, errBadSettings
+		}
+		return ctors, nil
+	})
+	if err == errBadSettings {
+		return 0, false // singlechecker reports it in every package
+	}
+	if err == nil && len(pkgs) == 0 {
+		err = errors.New(strings.Join(patterns, " ") + " matched no packages")
+	}
+	if err != nil {
+		log.Print(err)
+		return 1, true
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		exitcode = 1
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		log.Print(err)
+		return 1, true
+	}
+	return max(exitcode, printDiagnostics(graph, opts)), true
+}
+
+// printDiagnostics prints as singlechecker does (x/tools'
+// internal/checker.printDiagnostics) and returns the exit code.
+func printDiagnostics(graph *checker.Graph, opts options) int {
+	if opts.json {
+		if err := graph.PrintJSON(os.Stdout); err != nil {
+			return 1
+		}
+		return 0
+	}
+	if err := graph.PrintText(os.Stderr, opts.context); err != nil {
+		return 1
+	}
+	var numErrors, rootDiags int
+	for act := range graph.All() {
+		if act.Err != nil {
+			numErrors++
+		} else if act.IsRoot {
+			rootDiags += len(act.Diagnostics)
+		}
+	}
+	switch {
+	case numErrors > 0:
+		return 1
+	case rootDiags > 0:
+		return 3
+	}
+	return 0
+}
+
+// options are the driver flags Run understands, with singlechecker's
+// defaults.
+type options struct {
+	json    bool
+	context int
+	tests   bool
+}
+
+// newFlagSet returns a flag set with the driver flags Run understands and
+// a's flags: the real ones if set is true, else stand-ins that only check
+// the values, so that a command line Run leaves to singlechecker has not
+// touched a's settings.
+func newFlagSet(a *analysis.Analyzer, o *options, set bool) *flag.FlagSet {
+	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&o.json, "json", false, "")
+	fs.IntVar(&o.context, "c", -1, "")
+	fs.BoolVar(&o.tests, "test", true, "")
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		if set {
+			fs.Var(f.Value, f.Name, f.Usage)
+			return
+		}
+		b, _ := f.Value.(interface{ IsBoolFlag() bool })
+		fs.Var(standIn{name: f.Name, bool: b != nil && b.IsBoolFlag()}, f.Name, "")
+	})
+	return fs
+}
+
+// parseArgs parses args and returns the package patterns; ok is false if
+// args has a flag fs does not know or a bad value.
+func parseArgs(fs *flag.FlagSet, args []string) (patterns []string, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		return nil, false
+	}
+	return fs.Args(), true
+}
+
+// A standIn checks a value for one of the analyzer's flags without
+// setting it.
+type standIn struct {
+	name string
+	bool bool
+}
+
+func (f standIn) String() string   { return "" }
+func (f standIn) IsBoolFlag() bool { return f.bool }
+func (f standIn) Set(v string) error {
+	return singlepool.ValidateFlag(f.name, v)
+}

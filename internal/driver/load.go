@@ -1,0 +1,346 @@
+package driver
+
+import (
+	"bufio"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+)
+
+// Load loads the packages that match patterns, ready for checker.Analyze
+// with an analyzer that uses facts.
+//
+// The standard checker (go/packages in LoadAllSyntax mode) parses and
+// type-checks every dependency from source so that facts can be computed
+// everywhere. Facts of singlepool can only arise in a package that imports
+// a constructor package, directly or not: holds reports whether a package
+// path is one. So only the matched packages and that "cone" of importers
+// are loaded from source; every other dependency comes from the export
+// data the go command keeps in its build cache, as for an analyzer without
+// facts. The returned packages' Imports hold only the source-loaded
+// dependencies, so the checker runs the analyzer on exactly those.
+//
+// ctorPkgs is given the directories of all the packages in the program and
+// returns the constructor packages (singlepool.ConstructorPackages); its
+// error is returned as is. Like go/packages, Load returns only top-level
+// errors; errors in packages are in their Errors fields.
+func Load(patterns []string, tests bool, ctorPkgs func(dirs []string) (map[string]bool, error)) ([]*packages.Package, error) {
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
+			packages.NeedModule | packages.NeedTypesSizes,
+		Tests: tests,
+	}
+	roots, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	var dirs []string
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if len(p.GoFiles) > 0 {
+			dirs = append(dirs, filepath.Dir(p.GoFiles[0]))
+		}
+	})
+	ctors, err := ctorPkgs(dirs)
+	if err != nil {
+		return nil, err
+	}
+	ld := &loader{
+		holds:  func(path string) bool { return ctors[path] },
+		fset:   token.NewFileSet(),
+		nodes:  make(map[*packages.Package]*node),
+		parsed: make(map[string]*parsed),
+		cpu:    make(chan struct{}, runtime.GOMAXPROCS(0)),
+	}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		n := &node{pkg: p}
+		ld.nodes[p] = n
+		// As go/packages does: every package gets its types.Package up
+		// front, so export data never creates one for an indirect
+		// dependency.
+		if p.PkgPath == "unsafe" {
+			p.Types = types.Unsafe
+		} else {
+			p.Types = types.NewPackage(p.PkgPath, p.Name)
+		}
+		p.Fset = ld.fset
+	})
+	for _, p := range roots {
+		ld.nodes[p].root = true
+	}
+	for _, n := range ld.nodes {
+		ld.decideSource(n)
+	}
+	var wg sync.WaitGroup
+	for _, p := range roots {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ld.load(ld.nodes[p])
+		}()
+	}
+	wg.Wait()
+	// The checker follows Imports to find where to run a fact-using
+	// analyzer: keep the source-loaded packages only.
+	for _, n := range ld.nodes {
+		if !n.source {
+			continue
+		}
+		kept := make(map[string]*packages.Package)
+		for path, imp := range n.pkg.Imports {
+			if ld.nodes[imp].source {
+				kept[path] = imp
+			}
+		}
+		n.pkg.Imports = kept
+	}
+	return roots, nil
+}
+
+type loader struct {
+	holds func(pkgPath string) bool
+	fset  *token.FileSet
+	nodes map[*packages.Package]*node // read-only once Load starts loading
+
+	exportMu sync.Mutex // serializes export data reads (they touch shared types.Packages)
+
+	parseMu sync.Mutex
+	parsed  map[string]*parsed // by file name: test variants share files
+
+	cpu chan struct{} // limits concurrent parsing and type-checking
+}
+
+type node struct {
+	pkg     *packages.Package
+	root    bool
+	source  bool // load from source, not export data
+	decided bool // source is computed, serially, before loading starts
+
+	once sync.Once
+}
+
+type parsed struct {
+	ready chan struct{}
+	file  *ast.File
+	err   error
+}
+
+// decideSource reports whether n is loaded from source: it is a matched
+// package, or it imports a constructor package or a package loaded from
+// source, directly or not. (The last is what go/packages does too: export
+// data must not refer to a package type-checked from source.)
+func (ld *loader) decideSource(n *node) bool {
+	if n.decided {
+		return n.source
+	}
+	n.decided = true // a cycle (impossible in Go) ends here
+	n.source = n.root
+	for _, imp := range n.pkg.Imports {
+		if ld.decideSource(ld.nodes[imp]) || ld.holds(imp.PkgPath) {
+			n.source = true
+		}
+	}
+	return n.source
+}
+
+// load type-checks n from source, after its imports, or reads its export
+// data. Each node is loaded once, whoever asks first.
+func (ld *loader) load(n *node) {
+	n.once.Do(func() {
+		if !n.source {
+			ld.loadExport(n)
+			return
+		}
+		var wg sync.WaitGroup
+		for _, imp := range n.pkg.Imports {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ld.load(ld.nodes[imp])
+			}()
+		}
+		wg.Wait()
+		ld.loadSource(n)
+	})
+}
+
+// loadExport reads n's types from the export data in the build cache, as
+// go/packages does for a dependency.
+func (ld *loader) loadExport(n *node) {
+	p := n.pkg
+	if p.PkgPath == "unsafe" {
+		return
+	}
+	ld.exportMu.Lock()
+	defer ld.exportMu.Unlock()
+	if err := ld.readExport(p); err != nil {
+		p.IllTyped = true
+		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+	}
+}
+
+func (ld *loader) readExport(p *packages.Package) error {
+	if p.ExportFile == "" {
+		return fmt.Errorf("no export data file") // the go command printed why
+	}
+	f, err := os.Open(p.ExportFile)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return fmt.Errorf("reading %s: %v", p.ExportFile, err)
+	}
+	// gcexportdata knows packages by path only: give it the transitive
+	// imports, whose types.Packages it completes as it goes.
+	view := make(map[string]*types.Package)
+	seen := make(map[*packages.Package]bool)
+	var visit func(imports map[string]*packages.Package)
+	visit = func(imports map[string]*packages.Package) {
+		for _, imp := range imports {
+			if !seen[imp] {
+				seen[imp] = true
+				view[imp.PkgPath] = imp.Types
+				visit(imp.Imports)
+			}
+		}
+	}
+	visit(p.Imports)
+	view[p.PkgPath] = p.Types
+	tpkg, err := gcexportdata.Read(r, ld.fset, view, p.PkgPath)
+	if err != nil {
+		return fmt.Errorf("reading %s: %v", p.ExportFile, err)
+	}
+	p.Types = tpkg
+	return nil
+}
+
+// loadSource parses and type-checks n, recording errors as go/packages
+// does so that they print the same.
+func (ld *loader) loadSource(n *node) {
+	p := n.pkg
+	if p.PkgPath == "unsafe" {
+		p.Syntax = []*ast.File{}
+		p.TypesInfo = newInfo()
+		return
+	}
+	addError := func(err error) {
+		switch err := err.(type) {
+		case packages.Error:
+			p.Errors = append(p.Errors, err)
+		case *os.PathError:
+			p.Errors = append(p.Errors, packages.Error{Pos: err.Path + ":1", Msg: err.Err.Error(), Kind: packages.ParseError})
+		case scanner.ErrorList:
+			for _, e := range err {
+				p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+			}
+		case types.Error:
+			p.TypeErrors = append(p.TypeErrors, err)
+			p.Errors = append(p.Errors, packages.Error{Pos: err.Fset.Position(err.Pos).String(), Msg: err.Msg, Kind: packages.TypeError})
+		default:
+			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+		}
+	}
+	if len(p.CompiledGoFiles) == 0 && p.ExportFile != "" {
+		addError(packages.Error{Pos: "-", Msg: "sources missing for package " + p.ID, Kind: packages.ParseError})
+		ld.loadExport(n)
+		return
+	}
+	p.Syntax = make([]*ast.File, 0, len(p.CompiledGoFiles))
+	for _, name := range p.CompiledGoFiles {
+		f, err := ld.parse(name)
+		if err != nil {
+			addError(err)
+		}
+		if f != nil {
+			p.Syntax = append(p.Syntax, f)
+		}
+	}
+	p.TypesInfo = newInfo()
+	importer := importerFunc(func(path string) (*types.Package, error) {
+		if path == "unsafe" {
+			return types.Unsafe, nil
+		}
+		imp := p.Imports[path]
+		if imp == nil {
+			return nil, fmt.Errorf("no metadata for %s", path)
+		}
+		if imp.Types != nil && imp.Types.Complete() {
+			return imp.Types, nil
+		}
+		for _, e := range imp.Errors {
+			return nil, fmt.Errorf("%s", e.Msg)
+		}
+		return nil, fmt.Errorf("could not load %s", path)
+	})
+	tc := &types.Config{Importer: importer, Error: addError, Sizes: p.TypesSizes}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	ld.cpu <- struct{}{}
+	err := types.NewChecker(tc, ld.fset, p.Types, p.TypesInfo).Files(p.Syntax)
+	<-ld.cpu
+	if err != nil && len(p.Errors) == 0 {
+		addError(err)
+	}
+	p.IllTyped = len(p.Errors) > 0
+	for _, imp := range p.Imports {
+		if imp.IllTyped {
+			p.IllTyped = true
+		}
+	}
+}
+
+// parse parses a file once, however many package variants include it.
+func (ld *loader) parse(name string) (*ast.File, error) {
+	ld.parseMu.Lock()
+	v, ok := ld.parsed[name]
+	if !ok {
+		v = &parsed{ready: make(chan struct{})}
+		ld.parsed[name] = v
+	}
+	ld.parseMu.Unlock()
+	if ok {
+		<-v.ready
+		return v.file, v.err
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		v.err = err
+	} else {
+		ld.cpu <- struct{}{}
+		// The mode of go/packages, so analyzers see the same trees.
+		v.file, v.err = parser.ParseFile(ld.fset, name, src, parser.AllErrors|parser.ParseComments)
+		<-ld.cpu
+	}
+	close(v.ready)
+	return v.file, v.err
+}
+
+func newInfo() *types.Info {
+	return &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
