@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/gcexportdata"
@@ -257,6 +258,17 @@ func (ld *loader) loadSource(n *node) {
 		ld.loadExport(n)
 		return
 	}
+	// Building export data compiled the package too (go list -export),
+	// and a failure is a list error holding the compiler's output. The
+	// type checker reports the same problems below, with positions, as
+	// it does for singlechecker, which needs no export data.
+	kept := p.Errors[:0]
+	for _, e := range p.Errors {
+		if !(e.Kind == packages.ListError && e.Pos == "" && strings.HasPrefix(e.Msg, "# ")) {
+			kept = append(kept, e)
+		}
+	}
+	p.Errors = kept
 	p.Syntax = make([]*ast.File, 0, len(p.CompiledGoFiles))
 	for _, name := range p.CompiledGoFiles {
 		f, err := ld.parse(name)

@@ -337,7 +337,7 @@ func mayUseConstructors(pkg *types.Package, s *settings) bool {
 	return visit(pkg, true)
 }
 
-// findSites returns the uses of constructors in the package, in source order.
+// findSites returns the uses of constructors in the package, by file name and position.
 func findSites(pass *analysis.Pass, s *settings, deps depSummary) []site {
 	var sites []site
 	for id, obj := range pass.TypesInfo.Uses {
@@ -355,7 +355,16 @@ func findSites(pass *analysis.Pass, s *settings, deps depSummary) []site {
 			sites = append(sites, site{id: id, fn: fn, kind: kindPool, factory: f})
 		}
 	}
-	sort.Slice(sites, func(i, j int) bool { return sites[i].id.Pos() < sites[j].id.Pos() })
+	// By file name, then offset: drivers parse a package's files in
+	// parallel (go/packages), so the order of files in token.Pos space,
+	// and with it the order of reports (-json), would vary run to run.
+	sort.Slice(sites, func(i, j int) bool {
+		fi, fj := pass.Fset.File(sites[i].id.Pos()), pass.Fset.File(sites[j].id.Pos())
+		if fi != fj {
+			return fi.Name() < fj.Name()
+		}
+		return sites[i].id.Pos() < sites[j].id.Pos()
+	})
 	return sites
 }
 

@@ -1,0 +1,89 @@
+package driver
+
+import (
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/singlepool/singlepool/internal/e2e/e2eutil"
+	"golang.org/x/tools/go/packages"
+)
+
+// TestLoadSplitsSourceAndExportData loads testdata/app and checks which
+// packages came from source: the matched ones and the importers of
+// constructor packages, not the standard library behind them.
+func TestLoadSplitsSourceAndExportData(t *testing.T) {
+	_, err := exec.LookPath("go")
+	e2eutil.Need(t, "the go command", err)
+	t.Chdir(filepath.Join("testdata", "app"))
+	ctors := map[string]bool{"database/sql": true, "example.com/app/custom": true}
+	var gotDirs []string
+	roots, err := Load([]string{"./user", "./mid"}, true, func(dirs []string) (map[string]bool, error) {
+		gotDirs = dirs
+		return ctors, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gotDirs) < 50 {
+		t.Errorf("ctorPkgs got %d directories; want every package of the program (std included)", len(gotDirs))
+	}
+	source := make(map[string]*packages.Package) // by ID
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if p.Syntax == nil || p.TypesInfo == nil {
+			t.Errorf("%s is in the graph given to the checker but has no syntax", p.ID)
+		}
+		source[p.ID] = p
+	})
+	for _, id := range []string{
+		"example.com/app/user",
+		"example.com/app/mid",
+		"example.com/app/wrap", // a factory behind user: facts need it
+		"example.com/app/user_test [example.com/app/user.test]",
+	} {
+		if source[id] == nil {
+			t.Errorf("%s was not loaded from source", id)
+		}
+	}
+	for _, id := range []string{"database/sql", "net/http", "fmt", "example.com/app/plain", "example.com/app/custom"} {
+		if source[id] != nil {
+			t.Errorf("%s was loaded from source; export data is enough", id)
+		}
+	}
+	user := source["example.com/app/user"]
+	if user == nil {
+		t.FailNow()
+	}
+	if user.IllTyped || len(user.Errors) > 0 {
+		t.Fatalf("user: %v", user.Errors)
+	}
+	// The dependencies read from export data are complete types.
+	for _, imp := range user.Types.Imports() {
+		if !imp.Complete() {
+			t.Errorf("user imports %s, which is incomplete", imp.Path())
+		}
+		if imp.Path() == "net/http" && imp.Scope().Lookup("ResponseWriter") == nil {
+			t.Errorf("net/http from export data has no ResponseWriter")
+		}
+	}
+}
+
+// TestLoadReportsErrors: a package that does not type-check keeps its
+// type errors, once (not again as the go command's compile output).
+func TestLoadReportsErrors(t *testing.T) {
+	_, err := exec.LookPath("go")
+	e2eutil.Need(t, "the go command", err)
+	t.Chdir(filepath.Join("testdata", "app"))
+	roots, err := Load([]string{"./broken"}, false, func([]string) (map[string]bool, error) {
+		return map[string]bool{"database/sql": true}, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(roots) != 1 || !roots[0].IllTyped {
+		t.Fatalf("want one ill-typed package, got %v", roots)
+	}
+	if n := len(roots[0].Errors); n != 1 || roots[0].Errors[0].Kind != packages.TypeError {
+		t.Errorf("errors: %v; want one type error", roots[0].Errors)
+	}
+}
