@@ -80,7 +80,6 @@ func newFlagAnalyzer() *analysis.Analyzer {
 	return a
 }
 
-
 func (r *runner) analyzer() *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name:      Name,
