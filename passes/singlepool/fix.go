@@ -35,17 +35,34 @@ type span struct{ pos, end token.Pos }
 // gets the same fix), so that the variable is deleted exactly when its last
 // use goes: each fix is then correct applied alone, and identical edits
 // coalesce when every fix is applied.
-func fileFixes(pass *analysis.Pass, s *settings, file *ast.File, sites []site, paths [][]ast.Node) []*analysis.SuggestedFix {
-	fixes := make([]*analysis.SuggestedFix, len(sites))
-	if isCgoOutput(file) {
-		// Positions map to the original through //line directives, but
-		// edits would apply to cgo's output: no fix.
-		return fixes
-	}
+//
+// For a site with an accessor configured but no fix, noFix[i] says why.
+func fileFixes(pass *analysis.Pass, s *settings, file *ast.File, sites []site, paths [][]ast.Node) (fixes []*analysis.SuggestedFix, noFix []string) {
+	fixes = make([]*analysis.SuggestedFix, len(sites))
+	noFix = make([]string, len(sites))
 	plans := make([]*plan, len(sites))
 	findPkg := packageFinder(pass.Pkg)
 	for i, st := range sites {
 		plans[i] = planSite(pass, s, file, st, paths[i], findPkg)
+	}
+	// Reasons are read at the end: building a group's fix can still
+	// rule it out.
+	defer func() {
+		for i, p := range plans {
+			if p != nil && fixes[i] == nil {
+				noFix[i] = p.reason
+			}
+		}
+	}()
+	if isCgoOutput(file) {
+		// Positions map to the original through //line directives, but
+		// edits would apply to cgo's output.
+		for _, p := range plans {
+			if p != nil {
+				p.reason = "the file is processed by cgo"
+			}
+		}
+		return fixes, noFix
 	}
 	fixable := func(i int) bool { return plans[i] != nil && plans[i].reason == "" }
 
@@ -94,9 +111,16 @@ func fileFixes(pass *analysis.Pass, s *settings, file *ast.File, sites []site, p
 		}
 	}
 	if len(roots) == 0 {
-		return fixes
+		return fixes, noFix
 	}
 	name, spec, reason := accessorImport(pass, file, plans, fixable)
+	if reason != "" {
+		for i, p := range plans {
+			if fixable(i) {
+				p.reason = reason
+			}
+		}
+	}
 	refs := collectImportRefs(pass, file)
 	src := fileContent(pass, pass.Fset.File(file.FileStart)) // read once per file
 	for _, r := range roots {
@@ -106,12 +130,12 @@ func fileFixes(pass *analysis.Pass, s *settings, file *ast.File, sites []site, p
 			fix = buildFix(pass, file, src, g, name, spec, refs)
 		}
 		for i := range sites {
-			if fixable(i) && find(i) == r {
+			if plans[i] != nil && plans[i].reason == "" && find(i) == r {
 				fixes[i] = fix
 			}
 		}
 	}
-	return fixes
+	return fixes, noFix
 }
 
 // planSite checks that the site is a direct call of a constructor with a

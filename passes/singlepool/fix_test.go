@@ -65,7 +65,9 @@ func TestFixesAlone(t *testing.T) {
 }
 
 // TestNoFixWhenUnsafe checks that the sites of package fixnone, each of
-// which cannot be fixed safely, are reported without a fix.
+// which cannot be fixed safely, are reported without a fix, and (by the
+// want comments) that the message says why when an accessor is
+// configured.
 func TestNoFixWhenUnsafe(t *testing.T) {
 	results := analysistest.Run(t, analysistest.TestData(), mustNew(t, fixConfig), "fixnone")
 	n := 0

@@ -288,20 +288,25 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 			paths = append(paths, path)
 			contexts = append(contexts, ctx)
 		}
-		var fixes []*analysis.SuggestedFix
-		if allowed {
-			fixes = make([]*analysis.SuggestedFix, len(reported))
-		} else {
-			fixes = fileFixes(pass, s, file, reported, paths)
+		fixes := make([]*analysis.SuggestedFix, len(reported))
+		noFix := make([]string, len(reported))
+		if !allowed {
+			fixes, noFix = fileFixes(pass, s, file, reported, paths)
 		}
 		for i, st := range reported {
 			cat := category(st, contexts[i])
+			msg := message(s, allowed, writtenName(st, paths[i]), st, contexts[i])
+			if noFix[i] != "" {
+				// A singleton is configured, so a fix is expected: say
+				// why there is none.
+				msg += " (no suggested fix: " + noFix[i] + ")"
+			}
 			d := analysis.Diagnostic{
 				Pos:      st.id.Pos(),
 				End:      st.id.End(),
 				Category: cat,
 				URL:      URL + "#" + cat,
-				Message:  message(s, allowed, writtenName(st, paths[i]), st, contexts[i]),
+				Message:  msg,
 			}
 			if fixes[i] != nil {
 				d.SuggestedFixes = []analysis.SuggestedFix{*fixes[i]}
