@@ -297,3 +297,23 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 		}
 	}
 }
+
+// TestHelpText: -help prints every flag with its usage. flag.PrintDefaults
+// calls String on zero values of the flag types, which once panicked (and
+// the flag package printed the panic into the help text).
+func TestHelpText(t *testing.T) {
+	var buf strings.Builder
+	fs := &singlepool.Analyzer.Flags
+	fs.SetOutput(&buf)
+	defer fs.SetOutput(nil)
+	fs.PrintDefaults()
+	out := buf.String()
+	if strings.Contains(out, "panic") {
+		t.Errorf("help text has a panic:\n%s", out)
+	}
+	for _, name := range []string{"allow", "allow-tests", "check-generated", "config", "constructors", "max-pools", "single-conns", "singleton"} {
+		if !strings.Contains(out, "-"+name+" ") && !strings.Contains(out, "-"+name+"\n") {
+			t.Errorf("help text lacks -%s:\n%s", name, out)
+		}
+	}
+}

@@ -319,6 +319,15 @@ type trackedFlag struct {
 	set  *flagsSet
 }
 
+// String handles the zero trackedFlag, which flag.PrintDefaults (-help)
+// makes to find out whether a default is worth printing.
+func (f trackedFlag) String() string {
+	if f.Value == nil {
+		return ""
+	}
+	return f.Value.String()
+}
+
 func (f trackedFlag) Set(v string) error {
 	if err := f.Value.Set(v); err != nil {
 		return err
