@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -183,7 +184,7 @@ func planSite(pass *analysis.Pass, s *settings, file *ast.File, st site, path []
 	p.dropped = append(p.dropped, args...)
 	for _, e := range p.dropped {
 		if !droppable(pass, e) {
-			p.reason = fmt.Sprintf("dropping %s could drop side effects", nodeText(pass.Fset, e))
+			p.reason = fmt.Sprintf("dropping %s could drop side effects", briefText(pass.Fset, e))
 			return p
 		}
 	}
@@ -355,7 +356,7 @@ func closeCalls(pass *analysis.Pass, file *ast.File, path []ast.Node, target typ
 					if returnsError(pass, n) {
 						edits = append(edits, closeEdit{node: n, replace: "error(nil)"})
 					} else {
-						bad = fmt.Sprintf("%s is used in a way the fix cannot remove", nodeText(pass.Fset, n))
+						bad = fmt.Sprintf("%s is used in a way the fix cannot remove", briefText(pass.Fset, n))
 					}
 				}
 			}
@@ -613,7 +614,7 @@ func unusedLocals(pass *analysis.Pass, scope []ast.Node, removed *[]span) ([]ast
 				return nil, fmt.Sprintf("%s would be left unused and its declaration cannot be removed", v.Name())
 			}
 			if init != nil && !droppable(pass, init) {
-				return nil, fmt.Sprintf("%s would be left unused and its initializer %s may have side effects", v.Name(), nodeText(pass.Fset, init))
+				return nil, fmt.Sprintf("%s would be left unused and its initializer %s may have side effects", v.Name(), briefText(pass.Fset, init))
 			}
 			deleted[v] = true
 			decls = append(decls, decl)
@@ -1163,6 +1164,29 @@ func nodeText(fset *token.FileSet, n ast.Node) string {
 		return "?"
 	}
 	return b.String()
+}
+
+// briefText is nodeText for a message: one line, and a long call shown as
+// "f(...)", so that a function literal argument does not fill the screen.
+func briefText(fset *token.FileSet, n ast.Node) string {
+	const max = 60
+	text := nodeText(fset, n)
+	if len(text) <= max && !strings.Contains(text, "\n") {
+		return text
+	}
+	if call, ok := n.(*ast.CallExpr); ok {
+		if fun := nodeText(fset, call.Fun); len(fun) <= max && !strings.Contains(fun, "\n") {
+			return fun + "(...)"
+		}
+	}
+	text, _, _ = strings.Cut(text, "\n")
+	if len(text) > max {
+		text = text[:max]
+		for !utf8.ValidString(text) { // cut at a rune boundary
+			text = text[:len(text)-1]
+		}
+	}
+	return text + "..."
 }
 
 // shortName shortens "example.com/app/internal/db.Pool" to "db.Pool".

@@ -80,8 +80,8 @@ func TestNoFixWhenUnsafe(t *testing.T) {
 			}
 		}
 	}
-	if n != 8 {
-		t.Errorf("got %d diagnostics in fixnone, want 8", n)
+	if n != 9 {
+		t.Errorf("got %d diagnostics in fixnone, want 9", n)
 	}
 }
 

@@ -71,3 +71,12 @@ func newStore(ctx context.Context) (*store, error) { // want newStore:"factory\\
 func storeFrom(p *pgxpool.Pool) *store { return &store{pool: p} }
 
 func (s *store) Close() { s.pool.Close() }
+
+// No fix, and the reason shows a long argument briefly.
+func literal(ctx context.Context) (*pgxpool.Pool, error) { // want literal:"factory\\(pgxpool.New at fixnone/fixnone.go:77\\)"
+	return pgxpool.New(ctx, dsnFrom(func() string { // want `pgxpool\.New creates .*\(no suggested fix: dropping dsnFrom\(\.\.\.\) could drop side effects\)$`
+		return os.Getenv("DATABASE_URL")
+	}))
+}
+
+func dsnFrom(f func() string) string { return f() }
