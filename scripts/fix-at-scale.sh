@@ -373,15 +373,16 @@ run_module() {
 	fi
 	# Why: the message of a site with an accessor but no fix ends in
 	# "(no suggested fix: REASON)"; the variable a reason names is
-	# replaced by X so that like reasons count together.
+	# replaced by X so that like reasons count together. Sites are
+	# counted once (test variants repeat a package's diagnostics).
 	echo "why the sites left have no fix (count, reason):"
-	sed -n 's/.*(no suggested fix: \(.*\))",\{0,1\}$/\1/p' "$work/$name.after.json" |
+	jq -r '[.[] | .singlepool | arrays | .[]] | unique_by(.posn) | .[] | .message' "$work/$name.after.json" |
+		sed -n 's/.*(no suggested fix: \(.*\))$/\1/p' |
 		sed -E 's/^[A-Za-z_][A-Za-z0-9_]* (is only|would)/X \1/; s/^field [A-Za-z0-9_]+ /field X /' |
 		sort | uniq -c | sort -rn
-	local msgs why
-	msgs=$(grep -c '"message"' "$work/$name.after.json" || true)
-	why=$(grep -c '(no suggested fix: ' "$work/$name.after.json" || true)
-	echo "$((msgs - why)) more have no accessor configured (calls of factories, constructors without a singleton)"
+	local noacc
+	noacc=$(jq -r '[.[] | .singlepool | arrays | .[]] | unique_by(.posn) | .[] | .message' "$work/$name.after.json" | grep -vc '(no suggested fix: ' || true)
+	echo "$noacc more have no accessor configured (calls of factories, constructors without a singleton)"
 	summary+=("$(printf '%-8s found %3d  with a fix %3d  without %3d  left after -fix %3d (resolved without a fix of their own: %d)  files changed %3d' \
 		"$name" "$found" "$fixable" "$unfixable" "$left" $((unfixable - left)) "$changed")")
 }

@@ -5,10 +5,13 @@
 #   bash scripts/robustness.sh                 # everything (slow: ~1 h on 2 busy cores)
 #   TARGETS="std xtools" MODES=standalone bash scripts/robustness.sh
 #
-# Targets (TARGETS, space-separated; default all three):
+# Targets (TARGETS, space-separated; default all four):
 #   std       the Go standard library (`singlepool std`, `go vet -vettool=... std`)
 #   xtools    golang.org/x/tools@v0.47.0 (./... of a writable copy of the module)
 #   golangci  github.com/golangci/golangci-lint/v2@v2.15.0 (./... of a writable copy)
+#   seaweedfs github.com/seaweedfs/seaweedfs (340 packages; the benchmark module of
+#             bench/run.sh; its filer stores open MySQL, PostgreSQL, SQLite,
+#             Redis, MongoDB, Cassandra and etcd clients: true reports)
 # Modes (MODES; default both): standalone (the singlechecker command) and vet
 # (go vet -vettool). Settings, each a run: the defaults (nothing
 # allowlisted: every catalog constructor use is reported),
@@ -35,11 +38,12 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT=${OUT:-$root/bin/singlepool}
-TARGETS=${TARGETS:-std xtools golangci}
+TARGETS=${TARGETS:-std xtools golangci seaweedfs}
 MODES=${MODES:-standalone vet}
 
 XTOOLS=golang.org/x/tools@v0.47.0
 GOLANGCI=github.com/golangci/golangci-lint/v2@v2.15.0
+SEAWEEDFS=github.com/seaweedfs/seaweedfs@v0.0.0-20261109003541-7506e5f91cd6
 
 echo "+ go build -o $OUT ./cmd/singlepool"
 (cd "$root" && go build -o "$OUT" ./cmd/singlepool)
@@ -188,8 +192,12 @@ for t in $TARGETS; do
 		dir=$(copy_module "$GOLANGCI" golangci-lint)
 		run_target golangci "$GOLANGCI" "$dir" ./...
 		;;
+	seaweedfs)
+		dir=$(copy_module "$SEAWEEDFS" seaweedfs)
+		run_target seaweedfs "$SEAWEEDFS" "$dir" ./...
+		;;
 	*)
-		echo "unknown target $t (want std, xtools, golangci)" >&2
+		echo "unknown target $t (want std, xtools, golangci, seaweedfs)" >&2
 		exit 2
 		;;
 	esac

@@ -37,6 +37,7 @@ func TestLoadersAgree(t *testing.T) {
 			{"-test=false", "./..."},
 			{"-json", "./user", "./mid"},
 			{"-allow=example.com/app/...", "./..."},
+			{"user/user.go"}, // a file list: package command-line-arguments
 		}},
 	}
 	for _, c := range cases {
