@@ -48,8 +48,8 @@ func Run(a *analysis.Analyzer, args []string) (exitcode int, ok bool) {
 	log.SetPrefix(a.Name + ": ")
 
 	errBadSettings := errors.New("invalid settings")
-	pkgs, err := Load(patterns, opts.tests, func(dirs []string) (map[string]bool, error) {
-		ctors, err := singlepool.ConstructorPackages(a, dirs)
+	pkgs, err := Load(patterns, opts.tests, func(dirs []string) ([]string, error) {
+		ctors, err := singlepool.Constructors(a, dirs)
 		if err != nil {
 			return nil, errBadSettings
 		}

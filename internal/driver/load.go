@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -23,19 +24,19 @@ import (
 //
 // The standard checker (go/packages in LoadAllSyntax mode) parses and
 // type-checks every dependency from source so that facts can be computed
-// everywhere. Facts of singlepool can only arise in a package that imports
-// a constructor package, directly or not: holds reports whether a package
-// path is one. So only the matched packages and that "cone" of importers
-// are loaded from source; every other dependency comes from the export
+// everywhere. A fact of singlepool can only arise in a package that calls
+// a constructor, or a function of another package that holds a fact (see
+// mayHoldFacts). So only the matched packages and the dependencies that
+// can are loaded from source; every other dependency comes from the export
 // data the go command keeps in its build cache, as for an analyzer without
 // facts. The returned packages' Imports hold only the source-loaded
 // dependencies, so the checker runs the analyzer on exactly those.
 //
-// ctorPkgs is given the directories of all the packages in the program and
-// returns the constructor packages (singlepool.ConstructorPackages); its
+// ctors is given the directories of all the packages in the program and
+// returns the constructors' full names (singlepool.Constructors); its
 // error is returned as is. Like go/packages, Load returns only top-level
 // errors; errors in packages are in their Errors fields.
-func Load(patterns []string, tests bool, ctorPkgs func(dirs []string) (map[string]bool, error)) ([]*packages.Package, error) {
+func Load(patterns []string, tests bool, ctors func(dirs []string) ([]string, error)) ([]*packages.Package, error) {
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
@@ -52,12 +53,12 @@ func Load(patterns []string, tests bool, ctorPkgs func(dirs []string) (map[strin
 			dirs = append(dirs, filepath.Dir(p.GoFiles[0]))
 		}
 	})
-	ctors, err := ctorPkgs(dirs)
+	names, err := ctors(dirs)
 	if err != nil {
 		return nil, err
 	}
 	ld := &loader{
-		holds:  func(path string) bool { return ctors[path] },
+		ctors:  parseCtors(names),
 		fset:   token.NewFileSet(),
 		nodes:  make(map[*packages.Package]*node),
 		parsed: make(map[string]*parsed),
@@ -109,7 +110,7 @@ func Load(patterns []string, tests bool, ctorPkgs func(dirs []string) (map[strin
 }
 
 type loader struct {
-	holds func(pkgPath string) bool
+	ctors map[string]*callables // by package path: the constructors it declares
 	fset  *token.FileSet
 	nodes map[*packages.Package]*node // read-only once Load starts loading
 
@@ -127,6 +128,9 @@ type node struct {
 	source  bool // load from source, not export data
 	decided bool // source is computed, serially, before loading starts
 
+	cone, coneDone bool       // imports a constructor package, directly or not
+	exported       *callables // for a source-loaded dependency: what others can call
+
 	once sync.Once
 }
 
@@ -137,9 +141,10 @@ type parsed struct {
 }
 
 // decideSource reports whether n is loaded from source: it is a matched
-// package, or it imports a constructor package or a package loaded from
-// source, directly or not. (The last is what go/packages does too: export
-// data must not refer to a package type-checked from source.)
+// package, it may hold facts, or it imports a package loaded from source.
+// (The last is what go/packages does too: export data must not refer to a
+// package type-checked from source.) The decision depends only on n's
+// dependencies, so the order of calls does not change it.
 func (ld *loader) decideSource(n *node) bool {
 	if n.decided {
 		return n.source
@@ -147,11 +152,211 @@ func (ld *loader) decideSource(n *node) bool {
 	n.decided = true // a cycle (impossible in Go) ends here
 	n.source = n.root
 	for _, imp := range n.pkg.Imports {
-		if ld.decideSource(ld.nodes[imp]) || ld.holds(imp.PkgPath) {
+		if ld.decideSource(ld.nodes[imp]) {
 			n.source = true
 		}
 	}
+	if !n.source && ld.ctors[n.pkg.PkgPath] == nil && ld.inCone(n) {
+		// (A constructor's own package is never analyzed for facts.)
+		n.source = ld.mayHoldFacts(n)
+	}
+	if n.source && !n.root {
+		n.exported = ld.exportedCallables(n)
+	}
 	return n.source
+}
+
+// inCone reports whether n imports a constructor package, directly or not.
+func (ld *loader) inCone(n *node) bool {
+	if !n.coneDone {
+		n.coneDone = true
+		for _, imp := range n.pkg.Imports {
+			if ld.ctors[imp.PkgPath] != nil || ld.inCone(ld.nodes[imp]) {
+				n.cone = true
+				break
+			}
+		}
+	}
+	return n.cone
+}
+
+// callables are the names through which another package can call
+// functions of a package: funcs as pkg.F, methods as x.M.
+type callables struct {
+	funcs, methods map[string]bool
+}
+
+func (c *callables) add(name string, method bool) {
+	m := &c.funcs
+	if method {
+		m = &c.methods
+	}
+	if *m == nil {
+		*m = make(map[string]bool)
+	}
+	(*m)[name] = true
+}
+
+// parseCtors groups constructor full names ("pkg/path.F",
+// "(pkg/path.T).M") by package.
+func parseCtors(names []string) map[string]*callables {
+	byPkg := make(map[string]*callables)
+	for _, full := range names {
+		method := strings.HasPrefix(full, "(")
+		rest := strings.TrimPrefix(full, "(")
+		var pkg, name string
+		if method {
+			recv, m, ok := strings.Cut(rest, ").")
+			if !ok {
+				continue
+			}
+			pkg, name = recv[:max(strings.LastIndex(recv, "."), 0)], m
+		} else {
+			i := strings.LastIndex(rest, ".")
+			if i < 0 {
+				continue
+			}
+			pkg, name = rest[:i], rest[i+1:]
+		}
+		if byPkg[pkg] == nil {
+			byPkg[pkg] = new(callables)
+		}
+		byPkg[pkg].add(name, method)
+	}
+	return byPkg
+}
+
+// mayHoldFacts reports whether n's source can call a constructor or a
+// function of a source-loaded dependency (only those can hold facts): it
+// names one, as imp.F for a function of a package it imports, or as .M for
+// a method of a package it imports directly or not. Comments and strings
+// count too, which only errs towards loading from source.
+func (ld *loader) mayHoldFacts(n *node) bool {
+	// Who can be called: constructors and exported functions of the
+	// source-loaded dependencies, by package path.
+	reach := make(map[string]*callables)
+	seen := make(map[*node]bool)
+	var visit func(m *node)
+	visit = func(m *node) {
+		for _, imp := range m.pkg.Imports {
+			d := ld.nodes[imp]
+			if seen[d] {
+				continue
+			}
+			seen[d] = true
+			if c := ld.ctors[imp.PkgPath]; c != nil {
+				reach[imp.PkgPath] = c
+			} else if d.exported != nil {
+				reach[imp.PkgPath] = d.exported
+			}
+			visit(d)
+		}
+	}
+	visit(n)
+	if len(reach) == 0 {
+		return false
+	}
+	words, err := scanWords(n.pkg.CompiledGoFiles)
+	if err != nil {
+		return true // let the type checker report it
+	}
+	for _, c := range reach {
+		for m := range c.methods {
+			if words.idents[m] {
+				return true
+			}
+		}
+	}
+	for path, imp := range n.pkg.Imports {
+		c := reach[imp.PkgPath]
+		if c == nil || len(c.funcs) == 0 {
+			continue
+		}
+		// The package's own name, and any a file gives it.
+		for _, local := range append(words.importNames[path], imp.Name) {
+			if local == "." {
+				return true // dot import: any use is a bare name
+			}
+			for f := range c.funcs {
+				if words.selectors[local+"."+f] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// exportedCallables returns the exported funcs and methods n declares.
+func (ld *loader) exportedCallables(n *node) *callables {
+	c := new(callables)
+	for _, name := range n.pkg.CompiledGoFiles {
+		f, _ := ld.parse(name)
+		if f == nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.IsExported() {
+				c.add(fd.Name.Name, fd.Recv != nil)
+			}
+		}
+	}
+	return c
+}
+
+// words are the identifiers of some Go files.
+type words struct {
+	idents      map[string]bool     // every identifier
+	selectors   map[string]bool     // "x.Sel" as written
+	importNames map[string][]string // import path -> explicit names given it
+}
+
+// scanWords tokenizes files (no parsing) and collects their identifiers.
+func scanWords(files []string) (*words, error) {
+	w := &words{idents: make(map[string]bool), selectors: make(map[string]bool), importNames: make(map[string][]string)}
+	fset := token.NewFileSet() // positions are not kept
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		var sc scanner.Scanner
+		sc.Init(fset.AddFile(name, -1, len(src)), src, nil, 0)
+		var prev, prev2 token.Token
+		var prevLit, prev2Lit string
+		inImport := false
+		for {
+			_, tok, lit := sc.Scan()
+			if tok == token.EOF {
+				break
+			}
+			switch tok {
+			case token.IMPORT:
+				inImport = true
+			case token.FUNC, token.TYPE, token.VAR, token.CONST:
+				inImport = false
+			case token.IDENT:
+				w.idents[lit] = true
+				if prev == token.PERIOD && prev2 == token.IDENT {
+					w.selectors[prev2Lit+"."+lit] = true
+				}
+			case token.STRING:
+				// import name "path": an explicit name (or . or _).
+				if inImport && (prev == token.IDENT || prev == token.PERIOD) {
+					if path, err := strconv.Unquote(lit); err == nil {
+						local := prevLit
+						if prev == token.PERIOD {
+							local = "."
+						}
+						w.importNames[path] = append(w.importNames[path], local)
+					}
+				}
+			}
+			prev2, prev2Lit = prev, prevLit
+			prev, prevLit = tok, lit
+		}
+	}
+	return w, nil
 }
 
 // load type-checks n from source, after its imports, or reads its export

@@ -10,15 +10,16 @@ import (
 )
 
 // TestLoadSplitsSourceAndExportData loads testdata/app and checks which
-// packages came from source: the matched ones and the importers of
-// constructor packages, not the standard library behind them.
+// packages came from source: the matched ones and the dependencies that can
+// call a constructor or a function of another source package, not those
+// that merely import a constructor package, nor the standard library.
 func TestLoadSplitsSourceAndExportData(t *testing.T) {
 	_, err := exec.LookPath("go")
 	e2eutil.Need(t, "the go command", err)
 	t.Chdir(filepath.Join("testdata", "app"))
-	ctors := map[string]bool{"database/sql": true, "example.com/app/custom": true}
+	ctors := []string{"database/sql.Open", "database/sql.OpenDB", "example.com/app/custom.Dial", "(example.com/app/custom.Config).Connect"}
 	var gotDirs []string
-	roots, err := Load([]string{"./user", "./mid"}, true, func(dirs []string) (map[string]bool, error) {
+	roots, err := Load([]string{"./user", "./mid", "./usevia", "./usealias"}, true, func(dirs []string) ([]string, error) {
 		gotDirs = dirs
 		return ctors, nil
 	})
@@ -38,14 +39,21 @@ func TestLoadSplitsSourceAndExportData(t *testing.T) {
 	for _, id := range []string{
 		"example.com/app/user",
 		"example.com/app/mid",
-		"example.com/app/wrap", // a factory behind user: facts need it
+		"example.com/app/wrap",      // calls sql.Open: a factory behind user
+		"example.com/app/viamethod", // calls the method constructor on cfgsrc's value
+		"example.com/app/wrap2",     // calls wrap.Open, imported as w
 		"example.com/app/user_test [example.com/app/user.test]",
 	} {
 		if source[id] == nil {
 			t.Errorf("%s was not loaded from source", id)
 		}
 	}
-	for _, id := range []string{"database/sql", "net/http", "fmt", "example.com/app/plain", "example.com/app/custom"} {
+	for _, id := range []string{
+		"database/sql", "net/http", "fmt", "example.com/app/plain",
+		"example.com/app/custom",   // declares the constructors: never analyzed
+		"example.com/app/sqltypes", // imports database/sql for a type only
+		"example.com/app/cfgsrc",   // names custom.Config, calls nothing
+	} {
 		if source[id] != nil {
 			t.Errorf("%s was loaded from source; export data is enough", id)
 		}
@@ -74,8 +82,8 @@ func TestLoadReportsErrors(t *testing.T) {
 	_, err := exec.LookPath("go")
 	e2eutil.Need(t, "the go command", err)
 	t.Chdir(filepath.Join("testdata", "app"))
-	roots, err := Load([]string{"./broken"}, false, func([]string) (map[string]bool, error) {
-		return map[string]bool{"database/sql": true}, nil
+	roots, err := Load([]string{"./broken"}, false, func([]string) ([]string, error) {
+		return []string{"database/sql.Open"}, nil
 	})
 	if err != nil {
 		t.Fatal(err)

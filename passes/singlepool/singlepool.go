@@ -9,7 +9,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -156,24 +158,23 @@ func (r *runner) settingsFileFor(dir string) string {
 	return ""
 }
 
-// runners maps each analyzer made here to its runner, for
-// ConstructorPackages.
+// runners maps each analyzer made here to its runner, for Constructors.
 var runners sync.Map // *analysis.Analyzer -> *runner
 
-// ConstructorPackages returns the import paths of the packages that declare
-// the constructors a checks in packages whose files are in dirs: the
-// catalog's and those the flags and settings files add. Only a package that
-// imports one of them, directly or not, can use a constructor or hold a
-// fact, which lets a driver load every other dependency from export data
-// (see internal/driver). It fails if a settings file is invalid, or if a
-// was not made by this package.
-func ConstructorPackages(a *analysis.Analyzer, dirs []string) (map[string]bool, error) {
+// Constructors returns the constructors a checks in the packages whose
+// files are in dirs: the catalog's and those the flags and settings files
+// add, by full name: "pkg/path.Func" or "(pkg/path.Type).Method". Only a
+// package that can call one of them (or a function that calls one) can
+// hold a fact, which lets a driver load every other dependency from export
+// data (see internal/driver). It fails if a settings file is invalid, or
+// if a was not made by this package.
+func Constructors(a *analysis.Analyzer, dirs []string) ([]string, error) {
 	v, ok := runners.Load(a)
 	if !ok {
 		return nil, fmt.Errorf("analyzer %s was not made by package singlepool", a.Name)
 	}
 	r := v.(*runner)
-	paths := make(map[string]bool)
+	names := make(map[string]bool)
 	files := make(map[string]bool)
 	for _, dir := range dirs {
 		file := r.settingsFileFor(dir)
@@ -185,11 +186,11 @@ func ConstructorPackages(a *analysis.Analyzer, dirs []string) (map[string]bool, 
 		if err != nil {
 			return nil, err
 		}
-		for p := range s.pkgs {
-			paths[p] = true
+		for k := range s.ctors {
+			names[k] = true
 		}
 	}
-	return paths, nil
+	return slices.Sorted(maps.Keys(names)), nil
 }
 
 // packageDir returns the absolute directory of the package's source files.

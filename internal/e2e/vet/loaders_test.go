@@ -29,15 +29,21 @@ func TestLoadersAgree(t *testing.T) {
 			{"./..."},
 			{"-json", "./..."},
 		}},
-		// Only the standard library: wrappers across packages, a
-		// constructor named in .singlepool.yml, a package that does not
-		// type-check, an external test.
+		// Only the standard library: wrappers across packages (one
+		// imported under another name, one calling a method constructor
+		// on a value from a package it does not import), constructors
+		// named in .singlepool.yml, a package that does not type-check,
+		// an external test.
 		{"../../../driver/testdata/app", [][]string{
 			{"./..."},
 			{"-test=false", "./..."},
 			{"-json", "./user", "./mid"},
 			{"-allow=example.com/app/...", "./..."},
 			{"user/user.go"}, // a file list: package command-line-arguments
+			// Dependencies behind the named packages: which are read from
+			// source decides which facts exist.
+			{"./usevia", "./usealias", "./user", "./mid"},
+			{"-json", "./usevia", "./usealias"},
 		}},
 	}
 	for _, c := range cases {
