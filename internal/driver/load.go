@@ -141,10 +141,12 @@ type parsed struct {
 }
 
 // decideSource reports whether n is loaded from source: it is a matched
-// package, it may hold facts, or it imports a package loaded from source.
-// (The last is what go/packages does too: export data must not refer to a
-// package type-checked from source.) The decision depends only on n's
-// dependencies, so the order of calls does not change it.
+// package, it imports a package loaded from source (directly or not; that
+// is what go/packages does too: export data must not refer to a package
+// type-checked from source), or it may call a constructor. Only these can
+// hold facts: a fact is on a function that calls a constructor or another
+// function with a fact. The decision depends only on n's dependencies, so
+// the order of calls does not change it.
 func (ld *loader) decideSource(n *node) bool {
 	if n.decided {
 		return n.source
@@ -158,10 +160,7 @@ func (ld *loader) decideSource(n *node) bool {
 	}
 	if !n.source && ld.ctors[n.pkg.PkgPath] == nil && ld.inCone(n) {
 		// (A constructor's own package is never analyzed for facts.)
-		n.source = ld.mayHoldFacts(n)
-	}
-	if n.source && !n.root {
-		n.exported = ld.exportedCallables(n)
+		n.source = ld.callsConstructor(n)
 	}
 	return n.source
 }
@@ -181,7 +180,7 @@ func (ld *loader) inCone(n *node) bool {
 }
 
 // callables are the names through which another package can call
-// functions of a package: funcs as pkg.F, methods as x.M.
+// constructors of a package: funcs as pkg.F, methods as x.M.
 type callables struct {
 	funcs, methods map[string]bool
 }
@@ -226,30 +225,23 @@ func parseCtors(names []string) map[string]*callables {
 	return byPkg
 }
 
-// mayHoldFacts reports whether n's source can call a constructor or a
-// function of a source-loaded dependency (only those can hold facts): it
+// callsConstructor reports whether n's source may call a constructor: it
 // names one, as imp.F for a function of a package it imports, or as .M for
 // a method of a package it imports directly or not. Comments and strings
 // count too, which only errs towards loading from source.
-func (ld *loader) mayHoldFacts(n *node) bool {
-	// Who can be called: constructors and exported functions of the
-	// source-loaded dependencies, by package path.
-	reach := make(map[string]*callables)
+func (ld *loader) callsConstructor(n *node) bool {
+	reach := make(map[string]*callables) // constructor packages n imports, directly or not
 	seen := make(map[*node]bool)
 	var visit func(m *node)
 	visit = func(m *node) {
 		for _, imp := range m.pkg.Imports {
-			d := ld.nodes[imp]
-			if seen[d] {
-				continue
+			if d := ld.nodes[imp]; !seen[d] {
+				seen[d] = true
+				if c := ld.ctors[imp.PkgPath]; c != nil {
+					reach[imp.PkgPath] = c
+				}
+				visit(d)
 			}
-			seen[d] = true
-			if c := ld.ctors[imp.PkgPath]; c != nil {
-				reach[imp.PkgPath] = c
-			} else if d.exported != nil {
-				reach[imp.PkgPath] = d.exported
-			}
-			visit(d)
 		}
 	}
 	visit(n)
@@ -285,23 +277,6 @@ func (ld *loader) mayHoldFacts(n *node) bool {
 		}
 	}
 	return false
-}
-
-// exportedCallables returns the exported funcs and methods n declares.
-func (ld *loader) exportedCallables(n *node) *callables {
-	c := new(callables)
-	for _, name := range n.pkg.CompiledGoFiles {
-		f, _ := ld.parse(name)
-		if f == nil {
-			continue
-		}
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.IsExported() {
-				c.add(fd.Name.Name, fd.Recv != nil)
-			}
-		}
-	}
-	return c
 }
 
 // words are the identifiers of some Go files.

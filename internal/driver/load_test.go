@@ -41,7 +41,7 @@ func TestLoadSplitsSourceAndExportData(t *testing.T) {
 		"example.com/app/mid",
 		"example.com/app/wrap",      // calls sql.Open: a factory behind user
 		"example.com/app/viamethod", // calls the method constructor on cfgsrc's value
-		"example.com/app/wrap2",     // calls wrap.Open, imported as w
+		"example.com/app/aliasopen", // calls sql.Open, imported as dbsql
 		"example.com/app/user_test [example.com/app/user.test]",
 	} {
 		if source[id] == nil {

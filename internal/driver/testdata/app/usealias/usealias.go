@@ -1,7 +1,7 @@
-// Package usealias calls wrap2's factory.
+// Package usealias calls aliasopen's factory.
 package usealias
 
-import "example.com/app/wrap2"
+import "example.com/app/aliasopen"
 
 // Run opens a pool per call.
-func Run() { _, _ = wrap2.Open() }
+func Run() { _, _ = aliasopen.Open() }
