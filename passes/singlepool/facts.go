@@ -6,7 +6,9 @@ import (
 	"go/token"
 	"go/types"
 	"path"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -167,13 +169,18 @@ func mayCallFactory(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]
 	return found
 }
 
-// poolType names what a constructor creates: its first result's type.
+// poolType names what a constructor creates: its first result's type,
+// each package written "path#name" so that the type is unique and
+// shortType can still show the package's name (gocql for
+// github.com/apache/cassandra-gocql-driver/v2).
 func poolType(fn *types.Func) string {
 	res := fn.Signature().Results()
 	if res.Len() == 0 {
 		return "?"
 	}
-	return types.TypeString(res.At(0).Type(), nil)
+	return types.TypeString(res.At(0).Type(), func(p *types.Package) string {
+		return p.Path() + "#" + p.Name()
+	})
 }
 
 // factoryIn returns a fact if fd creates a pool on every call: an
@@ -465,7 +472,7 @@ func checkMaxPools(pass *analysis.Pass, s *settings, deps depSummary, own []pool
 		if len(sites) <= s.cfg.MaxPools {
 			continue
 		}
-		sort.Strings(sites)
+		sortPositions(sites)
 		pass.Report(analysis.Diagnostic{
 			Pos:      pass.Files[0].Name.Pos(),
 			End:      pass.Files[0].Name.End(),
@@ -477,17 +484,36 @@ func checkMaxPools(pass *analysis.Pass, s *settings, deps depSummary, own []pool
 	}
 }
 
-// shortType shortens "*github.com/jackc/pgx/v5/pgxpool.Pool" to "*pgxpool.Pool".
-func shortType(t string) string {
-	star := ""
-	if strings.HasPrefix(t, "*") {
-		star, t = "*", t[1:]
-	}
-	if i := strings.LastIndex(t, "/"); i >= 0 {
-		t = t[i+1:]
-	}
-	return star + t
+// sortPositions sorts "file:line" strings by file, then line as a number
+// (a.go:9 before a.go:10).
+func sortPositions(ps []string) {
+	sort.Slice(ps, func(i, j int) bool {
+		fi, li := splitPosition(ps[i])
+		fj, lj := splitPosition(ps[j])
+		if fi != fj {
+			return fi < fj
+		}
+		return li < lj
+	})
 }
+
+func splitPosition(p string) (string, int) {
+	i := strings.LastIndexByte(p, ':')
+	if i < 0 {
+		return p, 0
+	}
+	n, _ := strconv.Atoi(p[i+1:])
+	return p[:i], n
+}
+
+// shortType shortens "*github.com/jackc/pgx/v5/pgxpool#pgxpool.Pool" (see
+// poolType) to "*pgxpool.Pool".
+func shortType(t string) string {
+	return qualifiedPath.ReplaceAllString(t, "")
+}
+
+// qualifiedPath matches the "path#" of each package in a poolType.
+var qualifiedPath = regexp.MustCompile(`[^\s\[\]*,()]+#`)
 
 // useContext tells whether a site runs once per request or per loop
 // iteration: inside a function shaped like an http.HandlerFunc, or a loop
