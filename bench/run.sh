@@ -12,15 +12,20 @@
 #   singlepool ./...                   vs  noop ./...                   (and noopfacts)
 #   golangci-lint run (singlepool)     vs  golangci-lint run (forbidigo, same names)
 #
-# noop (bench/noop) is built with singlechecker exactly like cmd/singlepool;
-# its Run does nothing. It declares no FactTypes: the honest floor for
-# "singlepool, facts included". noopfacts is the same program declaring
-# one fact type: the floor for any analyzer that uses facts. See
-# bench/noop/main.go.
+# noop (bench/noop) is a singlechecker whose Run does nothing. It declares
+# no FactTypes, so go/packages reads every dependency from export data: the
+# honest floor for "singlepool, facts included". noopfacts is the same
+# program declaring one fact type: singlechecker then type-checks the whole
+# program from source, which is what singlepool's own loader
+# (internal/driver) avoids. See bench/noop/main.go.
 #
-# The module analyzed: MODULE (default github.com/golangci/golangci-lint/v2@v2.15.0,
-# 183 packages of its own, about 1,500 with dependencies and tests),
-# downloaded from the module proxy and copied to a scratch directory.
+# The module analyzed: MODULE (default
+# github.com/seaweedfs/seaweedfs@v0.0.0-20261109003541-7506e5f91cd6, 340
+# packages of its own, 2,725 with dependencies and tests; its filer stores
+# use database/sql, pgx, go-redis, mongo-driver, gocql and etcd, so facts
+# really flow), downloaded from the module proxy and copied to a scratch
+# directory. Cold, its build takes ~10 min on 2 cores; a GOCACHE kept
+# between runs saves that.
 #
 # Environment:
 #   ROUNDS=5         measured rounds
@@ -56,9 +61,10 @@
 #   gob-encoding and decoding a facts file per package.
 # * The standalone checker (go/packages) reads dependencies from export
 #   data when no analyzer uses facts, and parses and type-checks every
-#   dependency from source when one does (LoadAllSyntax). That is why
-#   standalone singlepool / noop is large: it is the price of facts, which
-#   singlepool / noopfacts separates out. It caches nothing between runs.
+#   dependency from source when one does (LoadAllSyntax): noopfacts.
+#   singlepool's command loads from source only the named packages and the
+#   dependencies that can call a constructor, the rest from export data.
+#   Nothing is cached between runs.
 # * golangci-lint caches analysis results under GOLANGCI_LINT_CACHE; each
 #   run gets a fresh, empty directory.
 # * Peak RSS under go vet is the largest single process (the go command or
@@ -79,7 +85,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROUNDS="${ROUNDS:-5}"
 WARMUP="${WARMUP:-1}"
-MODULE="${MODULE:-github.com/golangci/golangci-lint/v2@v2.15.0}"
+MODULE="${MODULE:-github.com/seaweedfs/seaweedfs@v0.0.0-20261109003541-7506e5f91cd6}"
 ONLY="${ONLY:-vet sa gcl}"
 [ "${SKIP_GCL:-}" = 1 ] && ONLY="${ONLY//gcl/}"
 OUT="${OUT:-$ROOT/.build/bench-results.md}"
