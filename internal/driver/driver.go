@@ -5,8 +5,8 @@
 // because singlepool uses facts; on a large module that costs several times
 // what the analysis does.
 //
-// It handles the common invocation (analyzer flags, -json, -c, -test and
-// package patterns) and leaves everything else (-fix, -diff, -flags, -V,
+// It handles the common invocation (analyzer flags, -json, -c, -test,
+// -cpuprofile and package patterns) and leaves everything else (-fix, -diff, -flags, -V,
 // profiling, go vet's unit runs, usage errors, invalid settings files) to
 // singlechecker, which parses the command line again.
 // SINGLEPOOL_LOAD=source makes it step aside for every invocation, to
@@ -19,6 +19,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/singlepool/singlepool/passes/singlepool"
@@ -46,6 +47,18 @@ func Run(a *analysis.Analyzer, args []string) (exitcode int, ok bool) {
 	}
 	log.SetFlags(0)
 	log.SetPrefix(a.Name + ": ")
+	if opts.cpuprofile != "" {
+		f, err := os.Create(opts.cpuprofile)
+		if err != nil {
+			log.Print(err)
+			return 1, true
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Print(err)
+			return 1, true
+		}
+		defer pprof.StopCPUProfile()
+	}
 
 	errBadSettings := errors.New("invalid settings")
 	pkgs, err := Load(patterns, opts.tests, func(dirs []string) ([]string, error) {
@@ -108,9 +121,10 @@ func printDiagnostics(graph *checker.Graph, opts options) int {
 // options are the driver flags Run understands, with singlechecker's
 // defaults.
 type options struct {
-	json    bool
-	context int
-	tests   bool
+	json       bool
+	context    int
+	tests      bool
+	cpuprofile string
 }
 
 // newFlagSet returns a flag set with the driver flags Run understands and
@@ -123,6 +137,7 @@ func newFlagSet(a *analysis.Analyzer, o *options, set bool) *flag.FlagSet {
 	fs.BoolVar(&o.json, "json", false, "")
 	fs.IntVar(&o.context, "c", -1, "")
 	fs.BoolVar(&o.tests, "test", true, "")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "")
 	a.Flags.VisitAll(func(f *flag.Flag) {
 		if set {
 			fs.Var(f.Value, f.Name, f.Usage)
