@@ -343,7 +343,7 @@ MEM="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 	echo "# singlepool benchmark: cost over the type-checking floor"
 	echo
 	echo "- module: \`$MODULE\` ($NPKG packages of its own, $NALL with dependencies and tests), \`./...\` with tests"
-	echo "- singlepool: $REV, default settings (nothing allowlisted; the module calls no catalog constructor)"
+	echo "- singlepool: $REV, default settings (nothing allowlisted: every catalog constructor use is reported)"
 	echo "- machine: $(nproc) CPUs ($CPU), $MEM RAM; $(go version | cut -d' ' -f3-)"
 	echo "- load average (1, 5, 15 min) before the measured rounds: $LOAD_BEFORE; after: $LOAD_AFTER"
 	echo "- $ROUNDS measured rounds after $WARMUP warm-up round(s); order rotated every round; medians"
