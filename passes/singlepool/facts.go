@@ -78,11 +78,23 @@ func importedFactory(pass *analysis.Pass, deps depSummary, fn *types.Func) *fact
 	return nil
 }
 
-// sitePos formats a position for messages and facts: the package's last
-// path element, the file's base name and the line, stable across machines.
+// sitePos formats a position for messages and facts: the package's
+// directory (pathDir), the file's base name and the line, stable across
+// machines.
 func sitePos(pass *analysis.Pass, pos token.Pos) string {
 	p := pass.Fset.Position(pos)
-	return fmt.Sprintf("%s/%s:%d", path.Base(strings.TrimSuffix(pass.Pkg.Path(), "_test")), path.Base(p.Filename), p.Line)
+	return fmt.Sprintf("%s/%s:%d", pathDir(strings.TrimSuffix(pass.Pkg.Path(), "_test")), path.Base(p.Filename), p.Line)
+}
+
+// pathDir is the directory an import path names in the usual layout: its
+// last element, or the one before a major version suffix (goose for
+// github.com/pressly/goose/v3, whose root package has no v3 directory).
+func pathDir(pkgPath string) string {
+	dir, base := path.Split(pkgPath)
+	if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" && dir != "" {
+		return path.Base(strings.TrimSuffix(dir, "/"))
+	}
+	return base
 }
 
 // exportFacts finds the package's factories (to a fixed point, so that
