@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,9 +29,15 @@ func (f *factoryFact) String() string { return "factory(" + f.Via + ")" }
 // A packageFact summarizes a package for its importers: whether it
 // declares factories, and its construction sites, which a main package
 // adds up for max-pools. Sites, not syntax, to keep facts small.
+//
+// Deps carries the sites of the package's dependencies, all the way down:
+// go vet gives a package the facts of the packages its own export data
+// mentions, and a dependency that opens a pool in a function body only (a
+// filer store behind a registry) is not among them.
 type packageFact struct {
 	Factories bool
 	Sites     []poolSite
+	Deps      []poolSite
 }
 
 // A poolSite is one construction site of a pool type.
@@ -41,7 +48,11 @@ type poolSite struct {
 
 func (*packageFact) AFact() {}
 func (f *packageFact) String() string {
-	return fmt.Sprintf("pools(factories=%v, sites=%d)", f.Factories, len(f.Sites))
+	deps := ""
+	if len(f.Deps) > 0 {
+		deps = fmt.Sprintf(", deps=%d", len(f.Deps))
+	}
+	return fmt.Sprintf("pools(factories=%v, sites=%d%s)", f.Factories, len(f.Sites), deps)
 }
 
 // depSummary is what the package's dependencies export.
@@ -61,8 +72,33 @@ func dependencies(pass *analysis.Pass) depSummary {
 			d.factoryPkgs[pf.Package] = true
 		}
 		d.sites = append(d.sites, f.Sites...)
+		d.sites = append(d.sites, f.Deps...)
 	}
+	d.sites = uniqueSites(d.sites)
 	return d
+}
+
+// uniqueSites sorts sites and drops repeats: a site reaches a package
+// through every import path to it.
+func uniqueSites(sites []poolSite) []poolSite {
+	sort.Slice(sites, func(i, j int) bool {
+		if sites[i].Type != sites[j].Type {
+			return sites[i].Type < sites[j].Type
+		}
+		return sites[i].Pos < sites[j].Pos
+	})
+	return slices.Compact(sites)
+}
+
+// exportPackageFact exports the package's fact when there is something to
+// tell its importers.
+func exportPackageFact(pass *analysis.Pass, factories bool, own []poolSite, deps depSummary) {
+	if pass.Pkg.Name() == "main" {
+		return // nothing imports it
+	}
+	if factories || len(own) > 0 || len(deps.sites) > 0 {
+		pass.ExportPackageFact(&packageFact{Factories: factories, Sites: own, Deps: deps.sites})
+	}
 }
 
 // importedFactory returns the fact of fn if it is a factory declared in
@@ -153,9 +189,7 @@ func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site
 		}
 		own = append(own, poolSite{Type: poolType(st.fn), Pos: sitePos(pass, st.id.Pos())})
 	}
-	if len(factories) > 0 || len(own) > 0 {
-		pass.ExportPackageFact(&packageFact{Factories: len(factories) > 0, Sites: own})
-	}
+	exportPackageFact(pass, len(factories) > 0, own, deps)
 	return own
 }
 

@@ -249,6 +249,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	}
 	deps := dependencies(pass)
 	if !mayUseConstructors(pass.Pkg, s) && len(deps.factoryPkgs) == 0 {
+		exportPackageFact(pass, false, nil, deps)
 		checkMaxPools(pass, s, deps, nil)
 		return nil, nil // the common case: no syntax is visited
 	}
