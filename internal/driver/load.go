@@ -128,8 +128,7 @@ type node struct {
 	source  bool // load from source, not export data
 	decided bool // source is computed, serially, before loading starts
 
-	cone, coneDone bool       // imports a constructor package, directly or not
-	exported       *callables // for a source-loaded dependency: what others can call
+	cone, coneDone bool // imports a constructor package, directly or not
 
 	once sync.Once
 }
@@ -444,7 +443,7 @@ func (ld *loader) loadSource(n *node) {
 	// it does for singlechecker, which needs no export data.
 	kept := p.Errors[:0]
 	for _, e := range p.Errors {
-		if !(e.Kind == packages.ListError && e.Pos == "" && strings.HasPrefix(e.Msg, "# ")) {
+		if e.Kind != packages.ListError || e.Pos != "" || !strings.HasPrefix(e.Msg, "# ") {
 			kept = append(kept, e)
 		}
 	}

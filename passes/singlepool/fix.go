@@ -1169,19 +1169,19 @@ func nodeText(fset *token.FileSet, n ast.Node) string {
 // briefText is nodeText for a message: one line, and a long call shown as
 // "f(...)", so that a function literal argument does not fill the screen.
 func briefText(fset *token.FileSet, n ast.Node) string {
-	const max = 60
+	const limit = 60
 	text := nodeText(fset, n)
-	if len(text) <= max && !strings.Contains(text, "\n") {
+	if len(text) <= limit && !strings.Contains(text, "\n") {
 		return text
 	}
 	if call, ok := n.(*ast.CallExpr); ok {
-		if fun := nodeText(fset, call.Fun); len(fun) <= max && !strings.Contains(fun, "\n") {
+		if fun := nodeText(fset, call.Fun); len(fun) <= limit && !strings.Contains(fun, "\n") {
 			return fun + "(...)"
 		}
 	}
 	text, _, _ = strings.Cut(text, "\n")
-	if len(text) > max {
-		text = text[:max]
+	if len(text) > limit {
+		text = text[:limit]
 		for !utf8.ValidString(text) { // cut at a rune boundary
 			text = text[:len(text)-1]
 		}

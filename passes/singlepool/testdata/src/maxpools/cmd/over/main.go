@@ -2,9 +2,9 @@ package main // want `^this program can open 3 \*sql\.DB pools \(max-pools=1\): 
 
 import (
 	_ "maxpools/a"
-	_ "maxpools/mid"
 	_ "maxpools/b"
 	_ "maxpools/c"
+	_ "maxpools/mid"
 )
 
 func main() {}
