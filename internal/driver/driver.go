@@ -1,14 +1,14 @@
 // Package driver runs singlepool from the command line over packages it
-// loads itself: the matched packages and the importers of constructor
-// packages from source, every other dependency from export data (see
-// Load). singlechecker would type-check the whole program from source,
-// because singlepool uses facts; on a large module that costs several times
-// what the analysis does.
+// loads itself: the named packages, and the dependencies that can call a
+// constructor (and their importers), from source; every other dependency
+// from export data (see Load). singlechecker would type-check the whole
+// program from source, because singlepool uses facts; on a large module
+// that costs several times what the analysis does.
 //
 // It handles the common invocation (analyzer flags, -json, -c, -test,
-// -cpuprofile and package patterns) and leaves everything else (-fix, -diff, -flags, -V,
-// profiling, go vet's unit runs, usage errors, invalid settings files) to
-// singlechecker, which parses the command line again.
+// -cpuprofile and package patterns) and leaves everything else (-fix,
+// -diff, -flags, -V, the other profiling flags, go vet's unit runs, usage
+// errors) to singlechecker, which parses the command line again.
 // SINGLEPOOL_LOAD=source makes it step aside for every invocation, to
 // compare the two.
 package driver
@@ -31,7 +31,7 @@ import (
 // Run analyzes the packages args name with a (made by package singlepool),
 // prints what singlechecker would print and returns its exit code: 0 clean,
 // 1 errors, 3 diagnostics. It returns ok == false, having printed nothing,
-// when the invocation is one for singlechecker; it may have set a's flags.
+// when the invocation is one for singlechecker, before touching a's flags.
 func Run(a *analysis.Analyzer, args []string) (exitcode int, ok bool) {
 	if os.Getenv("SINGLEPOOL_LOAD") == "source" {
 		return 0, false
@@ -60,17 +60,11 @@ func Run(a *analysis.Analyzer, args []string) (exitcode int, ok bool) {
 		defer pprof.StopCPUProfile()
 	}
 
-	errBadSettings := errors.New("invalid settings")
+	// (Invalid settings given as flags were rejected above; an invalid
+	// settings file is reported by the analyzer in the packages it covers.)
 	pkgs, err := Load(patterns, opts.tests, func(dirs []string) ([]string, error) {
-		ctors, err := singlepool.Constructors(a, dirs)
-		if err != nil {
-			return nil, errBadSettings
-		}
-		return ctors, nil
+		return singlepool.Constructors(a, dirs)
 	})
-	if err == errBadSettings {
-		return 0, false // singlechecker reports it in every package
-	}
 	if err == nil && len(pkgs) == 0 {
 		err = errors.New(strings.Join(patterns, " ") + " matched no packages")
 	}

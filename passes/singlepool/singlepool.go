@@ -166,8 +166,10 @@ var runners sync.Map // *analysis.Analyzer -> *runner
 // add, by full name: "pkg/path.Func" or "(pkg/path.Type).Method". Only a
 // package that can call one of them (or a function that calls one) can
 // hold a fact, which lets a driver load every other dependency from export
-// data (see internal/driver). It fails if a settings file is invalid, or
-// if a was not made by this package.
+// data (see internal/driver). An invalid settings file adds nothing: its
+// packages get one bad-config diagnostic and hold no facts. It fails if
+// the settings given directly are invalid, or if a was not made by this
+// package.
 func Constructors(a *analysis.Analyzer, dirs []string) ([]string, error) {
 	v, ok := runners.Load(a)
 	if !ok {
@@ -183,6 +185,9 @@ func Constructors(a *analysis.Analyzer, dirs []string) ([]string, error) {
 		}
 		files[file] = true
 		s, err := r.settingsFor(file)
+		if _, bad := err.(*configError); bad {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -33,7 +33,7 @@ func TestLoadersAgree(t *testing.T) {
 		// imported under another name, one calling a method constructor
 		// on a value from a package it does not import), constructors
 		// named in .singlepool.yml, a package that does not type-check,
-		// an external test.
+		// a package under an invalid settings file, an external test.
 		{"../../../driver/testdata/app", [][]string{
 			{"./..."},
 			{"-test=false", "./..."},
@@ -44,6 +44,9 @@ func TestLoadersAgree(t *testing.T) {
 			// source decides which facts exist.
 			{"./usevia", "./usealias", "./user", "./mid"},
 			{"-json", "./usevia", "./usealias"},
+			// An invalid settings file below badcfg: bad-config there,
+			// the module's settings everywhere else.
+			{"./badcfg", "./user"},
 		}},
 	}
 	for _, c := range cases {
