@@ -62,7 +62,7 @@ func Run(a *analysis.Analyzer, args []string) (exitcode int, ok bool) {
 
 	// (Invalid settings given as flags were rejected above; an invalid
 	// settings file is reported by the analyzer in the packages it covers.)
-	pkgs, err := Load(patterns, opts.tests, func(dirs []string) ([]string, error) {
+	pkgs, err := Load(patterns, opts.tests, func(dirs []string) ([]singlepool.FuncName, error) {
 		return singlepool.Constructors(a, dirs)
 	})
 	if err == nil && len(pkgs) == 0 {

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/singlepool/singlepool/passes/singlepool"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
@@ -33,10 +34,10 @@ import (
 // dependencies, so the checker runs the analyzer on exactly those.
 //
 // ctors is given the directories of all the packages in the program and
-// returns the constructors' full names (singlepool.Constructors); its
+// returns the constructors (singlepool.Constructors); its
 // error is returned as is. Like go/packages, Load returns only top-level
 // errors; errors in packages are in their Errors fields.
-func Load(patterns []string, tests bool, ctors func(dirs []string) ([]string, error)) ([]*packages.Package, error) {
+func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool.FuncName, error)) ([]*packages.Package, error) {
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
@@ -58,7 +59,7 @@ func Load(patterns []string, tests bool, ctors func(dirs []string) ([]string, er
 		return nil, err
 	}
 	ld := &loader{
-		ctors:  parseCtors(names),
+		ctors:  groupCtors(names),
 		fset:   token.NewFileSet(),
 		nodes:  make(map[*packages.Package]*node),
 		parsed: make(map[string]*parsed),
@@ -195,31 +196,14 @@ func (c *callables) add(name string, method bool) {
 	(*m)[name] = true
 }
 
-// parseCtors groups constructor full names ("pkg/path.F",
-// "(pkg/path.T).M") by package.
-func parseCtors(names []string) map[string]*callables {
+// groupCtors groups constructors by package.
+func groupCtors(names []singlepool.FuncName) map[string]*callables {
 	byPkg := make(map[string]*callables)
-	for _, full := range names {
-		method := strings.HasPrefix(full, "(")
-		rest := strings.TrimPrefix(full, "(")
-		var pkg, name string
-		if method {
-			recv, m, ok := strings.Cut(rest, ").")
-			if !ok {
-				continue
-			}
-			pkg, name = recv[:max(strings.LastIndex(recv, "."), 0)], m
-		} else {
-			i := strings.LastIndex(rest, ".")
-			if i < 0 {
-				continue
-			}
-			pkg, name = rest[:i], rest[i+1:]
+	for _, n := range names {
+		if byPkg[n.Pkg] == nil {
+			byPkg[n.Pkg] = new(callables)
 		}
-		if byPkg[pkg] == nil {
-			byPkg[pkg] = new(callables)
-		}
-		byPkg[pkg].add(name, method)
+		byPkg[n.Pkg].add(n.Name, n.Recv != "")
 	}
 	return byPkg
 }

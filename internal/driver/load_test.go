@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/singlepool/singlepool/internal/e2e/e2eutil"
+	"github.com/singlepool/singlepool/passes/singlepool"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -17,9 +18,9 @@ func TestLoadSplitsSourceAndExportData(t *testing.T) {
 	_, err := exec.LookPath("go")
 	e2eutil.Need(t, "the go command", err)
 	t.Chdir(filepath.Join("testdata", "app"))
-	ctors := []string{"database/sql.Open", "database/sql.OpenDB", "example.com/app/custom.Dial", "(example.com/app/custom.Config).Connect"}
+	ctors := funcNames(t, "database/sql.Open", "database/sql.OpenDB", "example.com/app/custom.Dial", "(example.com/app/custom.Config).Connect")
 	var gotDirs []string
-	roots, err := Load([]string{"./user", "./mid", "./usevia", "./usealias"}, true, func(dirs []string) ([]string, error) {
+	roots, err := Load([]string{"./user", "./mid", "./usevia", "./usealias"}, true, func(dirs []string) ([]singlepool.FuncName, error) {
 		gotDirs = dirs
 		return ctors, nil
 	})
@@ -82,8 +83,8 @@ func TestLoadReportsErrors(t *testing.T) {
 	_, err := exec.LookPath("go")
 	e2eutil.Need(t, "the go command", err)
 	t.Chdir(filepath.Join("testdata", "app"))
-	roots, err := Load([]string{"./broken"}, false, func([]string) ([]string, error) {
-		return []string{"database/sql.Open"}, nil
+	roots, err := Load([]string{"./broken"}, false, func([]string) ([]singlepool.FuncName, error) {
+		return funcNames(t, "database/sql.Open"), nil
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -94,4 +95,18 @@ func TestLoadReportsErrors(t *testing.T) {
 	if n := len(roots[0].Errors); n != 1 || roots[0].Errors[0].Kind != packages.TypeError {
 		t.Errorf("errors: %v; want one type error", roots[0].Errors)
 	}
+}
+
+// funcNames parses constructor names as the settings would.
+func funcNames(t *testing.T, names ...string) []singlepool.FuncName {
+	t.Helper()
+	out := make([]singlepool.FuncName, len(names))
+	for i, n := range names {
+		f, err := singlepool.ParseFuncName(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[i] = f
+	}
+	return out
 }

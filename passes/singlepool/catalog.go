@@ -14,11 +14,25 @@ const (
 )
 
 // A ctor is one entry of the catalog. Name has the form printed by
-// types.Func.FullName: "pkg/path.Func" or "(*pkg/path.Type).Method".
+// types.Func.FullName: "pkg/path.Func" or "(*pkg/path.Type).Method"
+// (see FuncName).
 type ctor struct {
 	Name string
 	Kind kind
 }
+
+// catalogNames holds the catalog's names, parsed once.
+var catalogNames = func() []FuncName {
+	names := make([]FuncName, len(catalog))
+	for i, c := range catalog {
+		n, err := ParseFuncName(c.Name)
+		if err != nil {
+			panic("singlepool: bad catalog entry: " + err.Error())
+		}
+		names[i] = n
+	}
+	return names
+}()
 
 // catalog is the built-in table of constructors. Every entry was checked
 // against the library's source from the module proxy, at the version named

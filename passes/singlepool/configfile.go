@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
-	"strings"
 	"sync"
 
 	"go.yaml.in/yaml/v3"
@@ -33,7 +32,10 @@ func (e *configError) Error() string {
 	return fmt.Sprintf("%s: %s", e.file, e.msg)
 }
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var (
+	yamlLine         = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+	yamlUnknownField = regexp.MustCompile(`^field (\S+) not found in type .*$`)
+)
 
 // parseConfigFile decodes a settings file. Unknown keys and values of the
 // wrong type are errors naming the line; so are invalid values, which are
@@ -61,8 +63,12 @@ func parseConfigFile(name string, data []byte) (Config, error) {
 		return cfg, yamlError(name, err)
 	}
 	if _, err := compile(cfg); err != nil {
-		key, _, _ := strings.Cut(err.Error(), ":")
-		return cfg, &configError{name, lines[key], err.Error()}
+		line := 0
+		var se *settingError
+		if errors.As(err, &se) {
+			line = lines[se.key]
+		}
+		return cfg, &configError{name, line, err.Error()}
 	}
 	return cfg, nil
 }
@@ -77,8 +83,8 @@ func yamlError(name string, err error) error {
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1]) // the regexp matched digits
 		text := m[2]
-		if f := regexp.MustCompile(`^field (\S+) not found in type .*$`).FindStringSubmatch(text); f != nil {
-			text = fmt.Sprintf("unknown setting %q (known: allow, constructors, singleton, allow-tests, single-conns, check-generated, max-pools)", f[1])
+		if f := yamlUnknownField.FindStringSubmatch(text); f != nil {
+			text = fmt.Sprintf("unknown setting %q (known: %s)", f[1], fileKeys())
 		}
 		return &configError{name, line, text}
 	}

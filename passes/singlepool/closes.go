@@ -1,0 +1,286 @@
+package singlepool
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A closeEdit removes a Close of the pool that became the shared one: a
+// statement to delete, or a call whose error result is used, replaced by
+// nil.
+type closeEdit struct {
+	node    ast.Node // *ast.ExprStmt, *ast.DeferStmt, *ast.AssignStmt, or *ast.CallExpr
+	replace string   // for a call: "nil" or "error(nil)"
+}
+
+// closeCalls finds the Close calls of the pool: of target in the enclosing
+// function ("target.Close()", "defer target.Close()", "_ = target.Close()",
+// "return target.Close()"), and, when the pool is kept in a struct field
+// (assigned to it, or put in a composite literal), of that field anywhere
+// in the package, such as a Service.Close method. A Close that cannot be
+// removed, or a local left with no use, means no fix.
+func closeCalls(pass *analysis.Pass, path []ast.Node, target types.Object) ([]closeEdit, string) {
+	body := enclosingBody(path)
+	if body == nil {
+		return nil, ""
+	}
+	f := &closeFinder{
+		pass:   pass,
+		target: target,
+		fields: make(map[types.Object]bool),
+		seen:   make(map[ast.Node]bool),
+	}
+	if v, ok := target.(*types.Var); ok && v.IsField() {
+		f.fields[v] = true
+	}
+	f.addFields(body)
+	f.visit(body)
+	if len(f.fields) > 0 {
+		// The field's Close goes everywhere only if the field holds
+		// nothing but this pool: no other assignment anywhere.
+		for _, file := range pass.Files {
+			if other := otherFieldStore(pass, file, f.fields, p2call(path), f.isTarget); other != "" {
+				return nil, other
+			}
+		}
+		for _, file := range pass.Files {
+			f.visit(file)
+		}
+	}
+	if f.bad != "" {
+		return nil, f.bad
+	}
+	if onlyClosed(pass, body, target, f.edits) {
+		return nil, fmt.Sprintf("%s is only closed, never used: delete the call instead", target.Name())
+	}
+	return f.edits, ""
+}
+
+// enclosingBody returns the body of the innermost function on the path.
+func enclosingBody(path []ast.Node) ast.Node {
+	var body ast.Node
+	for _, n := range path {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			body = n.Body
+		case *ast.FuncLit:
+			body = n.Body
+		}
+	}
+	return body
+}
+
+// A closeFinder collects the Close calls of one pool: of the variable that
+// receives it, and of the struct fields it is kept in.
+type closeFinder struct {
+	pass   *analysis.Pass
+	target types.Object
+	fields map[types.Object]bool // the fields that will hold the shared pool
+	seen   map[ast.Node]bool     // roots already visited
+	edits  []closeEdit
+	bad    string // why a Close cannot be removed; "" if every one can
+}
+
+func (f *closeFinder) isTarget(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && f.pass.TypesInfo.Uses[id] == f.target
+}
+
+// addFields adds the fields that body stores the target in: by assignment
+// or in a composite literal.
+func (f *closeFinder) addFields(body ast.Node) {
+	uses := f.pass.TypesInfo.Uses
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, r := range n.Rhs {
+				if i < len(n.Lhs) && f.isTarget(r) {
+					if sel, ok := ast.Unparen(n.Lhs[i]).(*ast.SelectorExpr); ok {
+						if fv, ok := uses[sel.Sel].(*types.Var); ok && fv.IsField() {
+							f.fields[fv] = true
+						}
+					}
+				}
+			}
+		case *ast.KeyValueExpr:
+			if key, ok := n.Key.(*ast.Ident); ok && f.isTarget(n.Value) {
+				if fv, ok := uses[key].(*types.Var); ok && fv.IsField() {
+					f.fields[fv] = true
+				}
+			}
+		}
+		return true
+	})
+}
+
+// refersTo reports whether e is the target or one of its fields.
+func (f *closeFinder) refersTo(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return f.pass.TypesInfo.Uses[e] == f.target
+	case *ast.SelectorExpr:
+		return f.fields[f.pass.TypesInfo.Uses[e.Sel]]
+	}
+	return false
+}
+
+// isClose reports whether e is a call of the pool's Close.
+func (f *closeFinder) isClose(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Close" && f.refersTo(sel.X)
+}
+
+// visit records the Close calls under root, skipping roots visited
+// before (the enclosing function, when its file is visited).
+func (f *closeFinder) visit(root ast.Node) {
+	pass := f.pass
+	handled := make(map[ast.Expr]bool) // Close calls already edited as statements
+	funs := make(map[ast.Expr]bool)    // selectors that are called
+	ast.Inspect(root, func(n ast.Node) bool {
+		if f.seen[n] {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			funs[ast.Unparen(call.Fun)] = true
+		}
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			// pool.Close as a value (t.Cleanup(pool.Close)) would
+			// close the shared pool later, out of the fix's reach.
+			if n.Sel.Name == "Close" && f.refersTo(n.X) && !funs[n] {
+				f.bad = fmt.Sprintf("%s is passed as a function value", nodeText(pass.Fset, n))
+			}
+		case *ast.ExprStmt:
+			if f.isClose(n.X) {
+				f.edits = append(f.edits, closeEdit{node: n})
+				handled[ast.Unparen(n.X)] = true
+			}
+		case *ast.DeferStmt:
+			if f.isClose(n.Call) {
+				f.edits = append(f.edits, closeEdit{node: n})
+				handled[n.Call] = true
+			}
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && isBlank(n.Lhs[0]) && f.isClose(n.Rhs[0]) {
+				f.edits = append(f.edits, closeEdit{node: n})
+				handled[ast.Unparen(n.Rhs[0])] = true
+			}
+		case *ast.ReturnStmt:
+			if len(n.Results) == 1 && f.isClose(n.Results[0]) && returnsError(pass, n.Results[0]) {
+				f.edits = append(f.edits, closeEdit{node: ast.Unparen(n.Results[0]), replace: "nil"})
+				handled[ast.Unparen(n.Results[0])] = true
+			}
+		case *ast.CallExpr:
+			if f.isClose(n) && !handled[n] {
+				if returnsError(pass, n) {
+					f.edits = append(f.edits, closeEdit{node: n, replace: "error(nil)"})
+				} else {
+					f.bad = fmt.Sprintf("%s is used in a way the fix cannot remove", briefText(pass.Fset, n))
+				}
+			}
+		}
+		return true
+	})
+	f.seen[root] = true
+}
+
+// onlyClosed reports whether target is a local whose every use in body
+// is in one of the removed Close calls: it would be left unused.
+func onlyClosed(pass *analysis.Pass, body ast.Node, target types.Object, edits []closeEdit) bool {
+	v, ok := target.(*types.Var)
+	if !ok || !isLocal(pass, v) || len(edits) == 0 {
+		return false
+	}
+	count := func(root ast.Node) int {
+		n := 0
+		ast.Inspect(root, func(x ast.Node) bool {
+			if id, ok := x.(*ast.Ident); ok && pass.TypesInfo.Uses[id] == v {
+				n++
+			}
+			return true
+		})
+		return n
+	}
+	closes := 0
+	for _, e := range edits {
+		if e.node.Pos() >= body.Pos() && e.node.End() <= body.End() {
+			closes += count(e.node)
+		}
+	}
+	return count(body) == closes
+}
+
+// p2call returns the constructor call at the bottom of a site's path.
+func p2call(path []ast.Node) ast.Node {
+	for _, n := range path {
+		if call, ok := n.(*ast.CallExpr); ok {
+			return call
+		}
+	}
+	return nil
+}
+
+// otherFieldStore finds a store of a function parameter into one of the
+// fields: then the field may hold a pool the caller owns, whose Close must
+// stay.
+func otherFieldStore(pass *analysis.Pass, file *ast.File, fields map[types.Object]bool, call ast.Node, isTarget func(ast.Expr) bool) string {
+	// A store from a parameter puts a caller's pool in the field (migrate's
+	// NewDB(admin, data)); stores of other new pools are other sites.
+	own := func(e ast.Expr) bool {
+		if ast.Unparen(e) == call || isTarget(e) {
+			return true
+		}
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return true
+		}
+		v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+		return !ok || !isLocal(pass, v) || !isParam(pass, fileOf(pass, v.Pos()), v)
+	}
+	var found string
+	ast.Inspect(file, func(n ast.Node) bool {
+		if found != "" {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+				if !ok || !fields[pass.TypesInfo.Uses[sel.Sel]] {
+					continue
+				}
+				if len(n.Rhs) == len(n.Lhs) && own(n.Rhs[i]) || len(n.Rhs) == 1 && own(n.Rhs[0]) {
+					continue
+				}
+				found = sel.Sel.Name
+			}
+		case *ast.KeyValueExpr:
+			if key, ok := n.Key.(*ast.Ident); ok && fields[pass.TypesInfo.Uses[key]] && !own(n.Value) {
+				found = key.Name
+			}
+		}
+		return true
+	})
+	if found != "" {
+		return fmt.Sprintf("field %s also holds pools from elsewhere, whose Close must stay", found)
+	}
+	return ""
+}
+
+// returnsError reports whether the call's only result is an error.
+func returnsError(pass *analysis.Pass, call ast.Expr) bool {
+	t := pass.TypesInfo.TypeOf(call)
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
+}

@@ -1,0 +1,254 @@
+package singlepool
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// factoryIn returns a fact if fd creates a pool on every call: an
+// unguarded call of a constructor or factory whose pool escapes through a
+// return, a field or a global. Function literals are not entered: those
+// passed to sync.Once.Do or sync.OnceValue(s) run once, and others run
+// when called, which the enclosing function does not decide.
+func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site, local map[*types.Func]*factoryFact) *factoryFact {
+	var found *factoryFact
+	tainted := make(map[types.Object]bool)
+	var parents []ast.Node
+	escapes := false
+	// Two passes over the body: the first taints the locals that hold a
+	// new pool, the second (once taint is stable) looks for escapes.
+	for round := 0; round < 3 && !escapes; round++ {
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if n == nil {
+				parents = parents[:len(parents)-1]
+				return false
+			}
+			if _, ok := n.(*ast.FuncLit); ok {
+				return false
+			}
+			parents = append(parents, n)
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			f := callFactory(pass, call, calls, local)
+			if f == nil {
+				return true
+			}
+			if guardedByNilCheck(pass, parents) {
+				return true
+			}
+			if e, lhs := poolFlow(pass, parents); e {
+				found, escapes = f, true
+			} else if lhs != nil {
+				tainted[lhs] = true
+				if found == nil {
+					found = f
+				}
+			}
+			return true
+		})
+		parents = parents[:0]
+		if escapes || len(tainted) == 0 {
+			break
+		}
+		// Follow tainted locals into returns, fields, globals and other locals.
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				for _, r := range n.Results {
+					if carries(pass, r, tainted) {
+						escapes = true
+					}
+				}
+			case *ast.AssignStmt:
+				for i, r := range n.Rhs {
+					if !carries(pass, r, tainted) || i >= len(n.Lhs) {
+						continue
+					}
+					switch t := storeTarget(pass, n.Lhs[i]).(type) {
+					case nil:
+						escapes = true // a field or a global
+					case types.Object:
+						tainted[t] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	if escapes && found != nil {
+		return found
+	}
+	return nil
+}
+
+// callFactory returns what a call creates, if it calls a constructor or a
+// factory: a fact naming the underlying constructor site.
+func callFactory(pass *analysis.Pass, call *ast.CallExpr, calls map[*ast.Ident]site, local map[*types.Func]*factoryFact) *factoryFact {
+	id := calleeIdent(call)
+	if id == nil {
+		return nil
+	}
+	if st, ok := calls[id]; ok {
+		if st.factory != nil {
+			return st.factory
+		}
+		if st.kind == kindConn {
+			return nil
+		}
+		return &factoryFact{Ctor: funcNameOf(st.fn).String(), Via: shortFuncName(st.fn) + " at " + sitePos(pass, id.Pos())}
+	}
+	if fn, ok := pass.TypesInfo.Uses[id].(*types.Func); ok {
+		return local[fn]
+	}
+	return nil
+}
+
+// poolFlow looks at where a call's pool goes: escapes if it is returned
+// or stored in a field or global, else the local it is assigned to.
+func poolFlow(pass *analysis.Pass, parents []ast.Node) (bool, types.Object) {
+	call := parents[len(parents)-1]
+	for i := len(parents) - 2; i >= 0; i-- {
+		switch p := parents[i].(type) {
+		case *ast.ReturnStmt:
+			return true, nil
+		case *ast.AssignStmt:
+			idx := 0
+			if len(p.Rhs) == len(p.Lhs) {
+				for j, r := range p.Rhs {
+					if r.Pos() <= call.Pos() && call.End() <= r.End() {
+						idx = j
+					}
+				}
+			}
+			switch t := storeTarget(pass, p.Lhs[idx]).(type) {
+			case nil:
+				return true, nil
+			case types.Object:
+				return false, t
+			}
+			return false, nil
+		case *ast.ValueSpec:
+			if len(p.Names) > 0 {
+				if obj := pass.TypesInfo.Defs[p.Names[0]]; obj != nil {
+					return false, obj
+				}
+			}
+			return false, nil
+		case ast.Stmt:
+			return false, nil
+		}
+	}
+	return false, nil
+}
+
+// storeTarget classifies an assignment target: nil for a field or a
+// package-level variable (the pool escapes), the object for a local
+// variable, and false for the blank identifier or anything else.
+func storeTarget(pass *analysis.Pass, lhs ast.Expr) any {
+	switch l := ast.Unparen(lhs).(type) {
+	case *ast.Ident:
+		if l.Name == "_" {
+			return false
+		}
+		obj := pass.TypesInfo.ObjectOf(l)
+		if v, ok := obj.(*types.Var); ok {
+			if v.Parent() == pass.Pkg.Scope() {
+				return nil
+			}
+			return types.Object(v)
+		}
+	case *ast.SelectorExpr:
+		return nil
+	case *ast.StarExpr, *ast.IndexExpr:
+		return nil
+	}
+	return false
+}
+
+// carries reports whether the value of e is, or holds, one of the
+// objects: the variable itself, its address, or a composite literal with
+// it as an element. A call or selector on it (db.Ping(), s.db.Stats())
+// yields something else, so the pool does not escape through it.
+func carries(pass *analysis.Pass, e ast.Expr, objs map[types.Object]bool) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return objs[pass.TypesInfo.Uses[e]]
+	case *ast.UnaryExpr:
+		return e.Op == token.AND && carries(pass, e.X, objs)
+	case *ast.CompositeLit:
+		for _, elt := range e.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			if carries(pass, elt, objs) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// guardedByNilCheck reports whether the call sits in "if x == nil { x = C() }"
+// for the variable it stores to: lazy initialization, not a new pool per
+// call.
+func guardedByNilCheck(pass *analysis.Pass, parents []ast.Node) bool {
+	var target ast.Expr
+	for i := len(parents) - 2; i >= 0; i-- {
+		switch p := parents[i].(type) {
+		case *ast.AssignStmt:
+			if target == nil && len(p.Lhs) > 0 {
+				target = p.Lhs[0]
+			}
+		case *ast.IfStmt:
+			be, ok := p.Cond.(*ast.BinaryExpr)
+			if !ok || be.Op != token.EQL || target == nil {
+				continue
+			}
+			if id, ok := be.Y.(*ast.Ident); !ok || id.Name != "nil" {
+				continue
+			}
+			if sameRef(pass, be.X, target) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func sameRef(pass *analysis.Pass, a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	switch a := a.(type) {
+	case *ast.Ident:
+		b, ok := b.(*ast.Ident)
+		return ok && pass.TypesInfo.ObjectOf(a) != nil && pass.TypesInfo.ObjectOf(a) == pass.TypesInfo.ObjectOf(b)
+	case *ast.SelectorExpr:
+		b, ok := b.(*ast.SelectorExpr)
+		return ok && pass.TypesInfo.ObjectOf(a.Sel) == pass.TypesInfo.ObjectOf(b.Sel) && sameRef(pass, a.X, b.X)
+	}
+	return false
+}
+
+// calleeIdent returns the name a call calls by: F, x.F, F[T] or x.F[T];
+// nil for other callees (a function value from an expression).
+func calleeIdent(call *ast.CallExpr) *ast.Ident {
+	fun := ast.Unparen(call.Fun)
+	if ix, ok := fun.(*ast.IndexExpr); ok { // an instantiated generic function
+		fun = ix.X
+	} else if ix, ok := fun.(*ast.IndexListExpr); ok {
+		fun = ix.X
+	}
+	switch fun := fun.(type) {
+	case *ast.Ident:
+		return fun
+	case *ast.SelectorExpr:
+		return fun.Sel
+	}
+	return nil
+}

@@ -1,0 +1,138 @@
+package singlepool
+
+import "strings"
+
+// The settings' keys: flag names, .singlepool.yml keys and golangci-lint
+// settings keys alike (Config's json and yaml tags, which a test keeps
+// equal to these).
+const (
+	keyAllow          = "allow"
+	keyConstructors   = "constructors"
+	keySingleton      = "singleton"
+	keyAllowTests     = "allow-tests"
+	keySingleConns    = "single-conns"
+	keyCheckGenerated = "check-generated"
+	keyMaxPools       = "max-pools"
+	keyConfig         = "config"
+)
+
+// A setting is one key of Config, for every place that handles settings
+// by name: the flags (bindFlags), flags over a file (merge), New's Config
+// over a file (isZeroSetting), the settings file's list of known keys.
+type setting struct {
+	key   string
+	usage string
+	// field returns a pointer to the setting's field of cfg: *[]string,
+	// *bool, *int or *string.
+	field func(cfg *Config) any
+	// check validates one element of a list setting as its flag is set.
+	check func(elem string) error
+	// direct settings are given only as flags or in New's Config, never
+	// in a settings file.
+	direct bool
+}
+
+// settingsTable lists the settings in the order of Config's fields.
+var settingsTable = []setting{
+	{
+		key:   keyAllow,
+		usage: "comma-separated packages that own the shared pool and may create pools: import paths, or path/... for a tree",
+		field: func(c *Config) any { return &c.Allow },
+		check: func(e string) error { _, err := parsePattern(e); return err },
+	},
+	{
+		key:   keyConstructors,
+		usage: "comma-separated extra constructors: pkg/path.Func or (*pkg/path.Type).Method",
+		field: func(c *Config) any { return &c.Constructors },
+		check: func(e string) error { _, err := ParseFuncName(e); return err },
+	},
+	{
+		key:   keySingleton,
+		usage: "comma-separated CONSTRUCTOR=ACCESSOR pairs: the function returning the shared pool that a suggested fix calls instead",
+		field: func(c *Config) any { return &c.Singleton },
+		check: func(e string) error { _, _, err := parseSingleton(e); return err },
+	},
+	{
+		key:   keyAllowTests,
+		usage: "allow constructors in _test.go files",
+		field: func(c *Config) any { return &c.AllowTests },
+	},
+	{
+		key:   keySingleConns,
+		usage: "also report single-connection constructors (pgx.Connect, pgconn.Connect, ...)",
+		field: func(c *Config) any { return &c.SingleConns },
+	},
+	{
+		key:   keyCheckGenerated,
+		usage: "also check generated files",
+		field: func(c *Config) any { return &c.CheckGenerated },
+	},
+	{
+		key:   keyMaxPools,
+		usage: "report main packages whose program links more than N construction sites of one pool type (0: off)",
+		field: func(c *Config) any { return &c.MaxPools },
+	},
+	{
+		key: keyConfig,
+		usage: "settings file to use instead of the " + ConfigFileName + " found by walking up from each package's directory " +
+			"to its module root (a relative path is relative to the module root)",
+		field:  func(c *Config) any { return &c.ConfigFile },
+		direct: true,
+	},
+}
+
+// merge returns the file's settings with those given directly on top:
+// each key that isSet, and the direct-only ones.
+func merge(file, direct Config, isSet func(key string) bool) Config {
+	out := file
+	for _, st := range settingsTable {
+		if st.direct || isSet(st.key) {
+			copyField(st.field(&out), st.field(&direct))
+		}
+	}
+	return out
+}
+
+func copyField(dst, src any) {
+	switch d := dst.(type) {
+	case *[]string:
+		*d = *src.(*[]string)
+	case *bool:
+		*d = *src.(*bool)
+	case *int:
+		*d = *src.(*int)
+	case *string:
+		*d = *src.(*string)
+	}
+}
+
+// isZeroSetting reports whether the setting with the key has its zero
+// value in cfg: not given, for a Config passed to New.
+func isZeroSetting(cfg Config, key string) bool {
+	for _, st := range settingsTable {
+		if st.key != key || st.direct {
+			continue
+		}
+		switch v := st.field(&cfg).(type) {
+		case *[]string:
+			return len(*v) == 0
+		case *bool:
+			return !*v
+		case *int:
+			return *v == 0
+		}
+	}
+	return true
+}
+
+// fileKeys lists the keys a settings file may hold, for its error
+// messages.
+func fileKeys() string {
+	var keys []string
+	for _, st := range settingsTable {
+		if !st.direct {
+			keys = append(keys, st.key)
+		}
+	}
+	return strings.Join(keys, ", ")
+}

@@ -1,0 +1,74 @@
+package singlepool
+
+import (
+	"fmt"
+	"maps"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// checkMaxPools reports, on a main package's clause, each pool type whose
+// construction sites in the program exceed max-pools.
+func checkMaxPools(pass *analysis.Pass, s *settings, deps depSummary, own []poolSite) {
+	if s.cfg.MaxPools <= 0 || pass.Pkg.Name() != "main" || len(pass.Files) == 0 {
+		return
+	}
+	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
+		return
+	}
+	byType := make(map[string][]string)
+	seen := make(map[poolSite]bool)
+	for _, st := range append(append([]poolSite(nil), deps.sites...), own...) {
+		if !seen[st] {
+			seen[st] = true
+			byType[st.Type] = append(byType[st.Type], st.Pos)
+		}
+	}
+	for _, t := range slices.Sorted(maps.Keys(byType)) {
+		sites := byType[t]
+		if len(sites) <= s.cfg.MaxPools {
+			continue
+		}
+		sortPositions(sites)
+		name := pass.Files[0].Name
+		report(pass, name.Pos(), name.End(), categoryMaxPools,
+			fmt.Sprintf("this program can open %d %s pools (max-pools=%d): %s",
+				len(sites), shortType(t), s.cfg.MaxPools, strings.Join(sites, ", ")), nil)
+	}
+}
+
+// sortPositions sorts "file:line" strings by file, then line as a number
+// (a.go:9 before a.go:10).
+func sortPositions(ps []string) {
+	sort.Slice(ps, func(i, j int) bool {
+		fi, li := splitPosition(ps[i])
+		fj, lj := splitPosition(ps[j])
+		if fi != fj {
+			return fi < fj
+		}
+		return li < lj
+	})
+}
+
+func splitPosition(p string) (string, int) {
+	i := strings.LastIndexByte(p, ':')
+	if i < 0 {
+		return p, 0
+	}
+	n, _ := strconv.Atoi(p[i+1:])
+	return p[:i], n
+}
+
+// shortType shortens "*github.com/jackc/pgx/v5/pgxpool#pgxpool.Pool" (see
+// poolType) to "*pgxpool.Pool".
+func shortType(t string) string {
+	return qualifiedPath.ReplaceAllString(t, "")
+}
+
+// qualifiedPath matches the "path#" of each package in a poolType.
+var qualifiedPath = regexp.MustCompile(`[^\s\[\]*,()]+#`)

@@ -1,0 +1,159 @@
+package singlepool
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Diagnostic categories (LSP "code"), each a section of the README.
+const (
+	categoryPool     = "new-pool"
+	categoryConn     = "new-conn"
+	categoryAccessor = "bad-accessor"
+	categoryConfig   = "bad-config"
+	// Beyond the allowlist: factories, pools per request or iteration,
+	// and programs over max-pools.
+	categoryFactory      = "pool-factory"
+	categoryPerRequest   = "pool-per-request"
+	categoryPerIteration = "pool-per-iteration"
+	categoryMaxPools     = "max-pools"
+)
+
+// report reports a diagnostic of the category at [pos, end) (end may be
+// NoPos), linking to the rule's section of the README.
+func report(pass *analysis.Pass, pos, end token.Pos, cat, msg string, fix *analysis.SuggestedFix) {
+	d := analysis.Diagnostic{
+		Pos:      pos,
+		End:      end,
+		Category: cat,
+		URL:      URL + "#" + cat,
+		Message:  msg,
+	}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	pass.Report(d)
+}
+
+// reports decides whether a site is reported: every site outside the
+// allowlist, and inside it only a pool built per request or per iteration.
+func reports(allowed bool, ctx string) bool {
+	return !allowed || ctx != ""
+}
+
+// category is the rule a site's diagnostic belongs to.
+func category(st site, ctx string) string {
+	switch {
+	case ctx == ctxRequest:
+		return categoryPerRequest
+	case ctx == ctxIteration:
+		return categoryPerIteration
+	case st.factory != nil:
+		return categoryFactory
+	case st.kind == kindConn:
+		return categoryConn
+	}
+	return categoryPool
+}
+
+// message says what the site creates, how often, and what to do instead.
+func message(s *settings, allowed bool, name string, st site, ctx string) string {
+	what := "creates a new connection pool"
+	if st.kind == kindConn {
+		what = "opens a new database connection"
+	}
+	switch {
+	case ctx != "":
+		what += " on every " + ctx
+	case st.factory != nil:
+		what += " on every call"
+	}
+	if st.factory != nil {
+		what += " (" + st.factory.Via + ")"
+	}
+	switch {
+	case allowed:
+		return fmt.Sprintf("%s %s; create it once and share it", name, what)
+	case len(s.allow) == 0:
+		return fmt.Sprintf("%s %s; create the pool once in the package that owns it, allowlist that package (-allow=PKG) and use its shared pool everywhere else", name, what)
+	}
+	return fmt.Sprintf("%s %s outside %s; use the shared pool", name, what, s.allowText())
+}
+
+// writtenName names the constructor as the code writes it: "pgxpool.New",
+// "pg.New" for a renamed import, "New" for a dot import, and
+// "(*gocql.ClusterConfig).CreateSession" for a method.
+func writtenName(st site, path []ast.Node) string {
+	if st.fn.Signature().Recv() != nil {
+		return shortFuncName(st.fn)
+	}
+	if len(path) > 1 {
+		if sel, ok := path[1].(*ast.SelectorExpr); ok && sel.Sel == st.id {
+			if x, ok := sel.X.(*ast.Ident); ok {
+				return x.Name + "." + st.id.Name
+			}
+		}
+	}
+	return st.id.Name
+}
+
+// useContext tells whether a site runs once per request or per loop
+// iteration: inside a function shaped like an http.HandlerFunc, or a loop
+// body. Function literals are crossed only when called on the spot.
+func useContext(pass *analysis.Pass, path []ast.Node) string {
+	for i := 1; i < len(path); i++ {
+		switch n := path[i].(type) {
+		case *ast.ForStmt:
+			if path[i-1] == n.Body {
+				return ctxIteration
+			}
+		case *ast.RangeStmt:
+			if path[i-1] == n.Body {
+				return ctxIteration
+			}
+		case *ast.FuncLit:
+			if sig, ok := pass.TypesInfo.TypeOf(n).(*types.Signature); ok && isHandler(sig) {
+				return ctxRequest
+			}
+			if i+1 < len(path) {
+				switch p := path[i+1].(type) {
+				case *ast.CallExpr:
+					if ast.Unparen(p.Fun) == n {
+						continue
+					}
+				case *ast.GoStmt, *ast.DeferStmt:
+					continue
+				}
+			}
+			return ""
+		case *ast.FuncDecl:
+			if fn, ok := pass.TypesInfo.Defs[n.Name].(*types.Func); ok && isHandler(fn.Signature()) {
+				return ctxRequest
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+const (
+	ctxRequest   = "request"
+	ctxIteration = "iteration"
+)
+
+// isHandler reports whether sig is func(http.ResponseWriter, *http.Request).
+func isHandler(sig *types.Signature) bool {
+	if sig.Params().Len() != 2 || sig.Results().Len() != 0 {
+		return false
+	}
+	isHTTP := func(t types.Type, name string) bool {
+		n, ok := types.Unalias(t).(*types.Named)
+		return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == name
+	}
+	p, ok := sig.Params().At(1).Type().(*types.Pointer)
+	return isHTTP(sig.Params().At(0).Type(), "ResponseWriter") && ok && isHTTP(p.Elem(), "Request")
+}

@@ -1,0 +1,170 @@
+package singlepool
+
+import (
+	"fmt"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A runner holds an analyzer's settings: from New, or from the flags and
+// the settings file that applies to each package.
+type runner struct {
+	cfg      Config
+	flags    *flagsSet // the flags given on the command line; nil for New
+	discover bool      // look for ConfigFileName above each package
+	files    fileCache
+	mu       sync.Mutex
+	compiled map[string]*compiledSettings // by settings file key; "" for none
+}
+
+type compiledSettings struct {
+	s   *settings
+	err error
+}
+
+func newFlagAnalyzer() *analysis.Analyzer {
+	r := &runner{discover: true, flags: new(flagsSet)}
+	a := r.analyzer()
+	bindFlags(&a.Flags, &r.cfg, r.flags)
+	return a
+}
+
+func (r *runner) analyzer() *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      Name,
+		Doc:       extractDoc(doc),
+		URL:       URL,
+		Run:       r.run,
+		FactTypes: []analysis.Fact{new(factoryFact), new(packageFact)},
+	}
+	runners.Store(a, r)
+	return a
+}
+
+// settingsFor returns the settings compiled from the named settings file
+// ("" for none) and the directly given ones, which take precedence.
+func (r *runner) settingsFor(file string) (*settings, error) {
+	var lf *loadedFile
+	key := ""
+	if file != "" {
+		lf = r.files.load(file)
+		key = lf.key
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if c, ok := r.compiled[key]; ok {
+		return c.s, c.err
+	}
+	c := &compiledSettings{}
+	cfg := r.cfg
+	if lf != nil {
+		if lf.err != nil {
+			c.err = lf.err
+		} else {
+			cfg = merge(lf.cfg, r.cfg, r.isSet)
+		}
+	}
+	if c.err == nil {
+		c.s, c.err = compile(cfg)
+	}
+	if r.compiled == nil {
+		r.compiled = make(map[string]*compiledSettings)
+	}
+	r.compiled[key] = c
+	return c.s, c.err
+}
+
+// isSet reports whether a setting was given directly: a flag set on the
+// command line, or a non-zero field of the Config passed to New.
+func (r *runner) isSet(name string) bool {
+	if r.flags != nil {
+		return r.flags.has(name)
+	}
+	return !isZeroSetting(r.cfg, name)
+}
+
+// settingsFile returns the settings file for the package: -config, or the
+// nearest ConfigFileName above its directory.
+func (r *runner) settingsFile(pass *analysis.Pass) string {
+	return r.settingsFileFor(packageDir(pass))
+}
+
+// settingsFileFor is settingsFile for a package in dir ("" if unknown).
+func (r *runner) settingsFileFor(dir string) string {
+	if cf := r.cfg.ConfigFile; cf != "" || !r.discover {
+		if cf != "" && !filepath.IsAbs(cf) && r.discover {
+			if root := moduleRoot(dir); root != "" {
+				return filepath.Join(root, cf)
+			}
+		}
+		return cf
+	}
+	if dir != "" {
+		return r.files.find(dir)
+	}
+	return ""
+}
+
+// runners maps each analyzer made here to its runner, for Constructors.
+var runners sync.Map // *analysis.Analyzer -> *runner
+
+// Constructors returns the constructors a checks in the packages whose
+// files are in dirs: the catalog's and those the flags and settings files
+// add, sorted by name. Only a package that can call one of them (or a
+// function that calls one) can hold a fact, which lets a driver load every other dependency from export
+// data (see internal/driver). An invalid settings file adds nothing: its
+// packages get one bad-config diagnostic and hold no facts. It fails if
+// the settings given directly are invalid, or if a was not made by this
+// package.
+func Constructors(a *analysis.Analyzer, dirs []string) ([]FuncName, error) {
+	v, ok := runners.Load(a)
+	if !ok {
+		return nil, fmt.Errorf("analyzer %s was not made by package singlepool", a.Name)
+	}
+	r := v.(*runner)
+	names := make(map[FuncName]bool)
+	files := make(map[string]bool)
+	for _, dir := range dirs {
+		file := r.settingsFileFor(dir)
+		if files[file] {
+			continue
+		}
+		files[file] = true
+		s, err := r.settingsFor(file)
+		if _, bad := err.(*configError); bad {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		for k := range s.ctors {
+			names[k] = true
+		}
+	}
+	return slices.SortedFunc(maps.Keys(names), func(a, b FuncName) int {
+		return strings.Compare(a.String(), b.String())
+	}), nil
+}
+
+// packageDir returns the absolute directory of the package's source files.
+func packageDir(pass *analysis.Pass) string {
+	for _, f := range pass.Files {
+		name := pass.Fset.File(f.FileStart).Name()
+		// Skip files generated into the build cache (cgo) and names that
+		// are not Go files (//line directives may rename them).
+		if !strings.HasSuffix(name, ".go") || strings.Contains(name, "go-build") {
+			continue
+		}
+		// Drivers that pass relative names (Bazel's nogo runs in the
+		// execution root) resolve against the working directory.
+		if abs, err := filepath.Abs(name); err == nil {
+			return filepath.Dir(abs)
+		}
+	}
+	return ""
+}
