@@ -242,7 +242,7 @@ func otherFieldStore(pass *analysis.Pass, file *ast.File, fields map[types.Objec
 			return true
 		}
 		v, ok := pass.TypesInfo.Uses[id].(*types.Var)
-		return !ok || !isLocal(pass, v) || !isParam(pass, fileOf(pass, v.Pos()), v)
+		return !ok || !isLocal(pass, v) || !isParam(fileOf(pass, v.Pos()), v)
 	}
 	var found string
 	ast.Inspect(file, func(n ast.Node) bool {

@@ -33,7 +33,7 @@ func fileFixes(pass *analysis.Pass, s *settings, file *ast.File, sites []site, p
 	plans := make([]*plan, len(sites))
 	findPkg := packageFinder(pass.Pkg)
 	for i, st := range sites {
-		plans[i] = planSite(pass, s, file, st, paths[i], findPkg)
+		plans[i] = planSite(pass, s, st, paths[i], findPkg)
 	}
 	fixes = make([]*analysis.SuggestedFix, len(sites))
 	if isCgoOutput(file) {
@@ -146,7 +146,7 @@ func sharedLocalGroups(pass *analysis.Pass, plans []*plan, fixable func(int) boo
 
 // planSite checks that the site is a direct call of a constructor with a
 // configured accessor and records what the fix removes.
-func planSite(pass *analysis.Pass, s *settings, file *ast.File, st site, path []ast.Node, find func(string) *types.Package) *plan {
+func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, find func(string) *types.Package) *plan {
 	acc, ok := s.singletons[funcNameOf(st.fn)]
 	if !ok {
 		return nil

@@ -542,7 +542,7 @@ func FuzzAnalyzer(f *testing.F) {
 	strict := os.Getenv("SINGLEPOOL_FUZZ_STRICT") == "1"
 
 	f.Fuzz(func(t *testing.T, src []byte) {
-		fi := getFuzzImporter(t)
+		fi := getFuzzImporter()
 		fi.mu.Lock()
 		defer fi.mu.Unlock()
 
@@ -772,7 +772,7 @@ var (
 	fuzzImp     *fuzzImporter
 )
 
-func getFuzzImporter(t testing.TB) *fuzzImporter {
+func getFuzzImporter() *fuzzImporter {
 	fuzzImpOnce.Do(func() {
 		fset := token.NewFileSet()
 		wd, _ := os.Getwd()

@@ -239,12 +239,7 @@ func packageName(pkg *types.Package, path string) string {
 	if p := findPackage(pkg, path); p != nil {
 		return p.Name()
 	}
-	elems := strings.Split(path, "/")
-	last := elems[len(elems)-1]
-	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
-		last = elems[len(elems)-2]
-	}
-	last = strings.NewReplacer("-", "", ".", "").Replace(last)
+	last := strings.NewReplacer("-", "", ".", "").Replace(pathDir(path))
 	if !token.IsIdentifier(last) {
 		last = "pool"
 	}

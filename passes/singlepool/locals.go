@@ -67,10 +67,10 @@ func unusedLocals(pass *analysis.Pass, scope []ast.Node, removed *[]span) ([]ast
 			if c.writes > 0 {
 				return nil, fmt.Sprintf("%s would only be assigned, never used", v.Name())
 			}
-			if isParam(pass, fileOf(pass, v.Pos()), v) {
+			if isParam(fileOf(pass, v.Pos()), v) {
 				continue // an unused parameter compiles
 			}
-			decl, init := localDecl(pass, fileOf(pass, v.Pos()), v)
+			decl, init := localDecl(fileOf(pass, v.Pos()), v)
 			if decl == nil {
 				return nil, fmt.Sprintf("%s would be left unused and its declaration cannot be removed", v.Name())
 			}
@@ -88,7 +88,7 @@ func unusedLocals(pass *analysis.Pass, scope []ast.Node, removed *[]span) ([]ast
 
 // localDecl returns the statement declaring only v ("v := e", "var v = e",
 // "var v T") and its initializer, or nil if v is declared with others.
-func localDecl(pass *analysis.Pass, file *ast.File, v *types.Var) (ast.Stmt, ast.Expr) {
+func localDecl(file *ast.File, v *types.Var) (ast.Stmt, ast.Expr) {
 	path := enclosingPath(file, v.Pos())
 	for i, n := range path {
 		switch n := n.(type) {
@@ -121,7 +121,7 @@ func localDecl(pass *analysis.Pass, file *ast.File, v *types.Var) (ast.Stmt, ast
 }
 
 // isParam reports whether v is a parameter or named result of a function.
-func isParam(pass *analysis.Pass, file *ast.File, v *types.Var) bool {
+func isParam(file *ast.File, v *types.Var) bool {
 	path := enclosingPath(file, v.Pos())
 	for _, n := range path {
 		switch n.(type) {
