@@ -136,14 +136,13 @@ func hugeSource(want bool, size int) (string, int) {
 	for i := 0; lines < size; i++ {
 		fmt.Fprintf(&b, `// ping%[1]d pings database %[1]d.
 func ping%[1]d() error {
-	dsn := os.Getenv("DSN_%[1]d")
+	dsn := os.Getenv("DATABASE_URL")
 	db, err := sql.Open("pgx", dsn)%[2]s
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	db.SetMaxOpenConns(1)
-	return nil
+	return db.Ping()
 }
 
 `, i, comment)
@@ -186,6 +185,7 @@ func TestBadHugeScale(t *testing.T) {
 		{"fixes", singlepool.Config{
 			Allow:          []string{"example.com/db"},
 			Singleton:      []string{"database/sql.Open=example.com/db.SQL"},
+			SharedArgs:     []string{`database/sql.Open=("pgx", os.Getenv("DATABASE_URL"))`},
 			CheckGenerated: true,
 		}, true},
 	} {

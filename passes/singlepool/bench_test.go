@@ -188,8 +188,9 @@ func Ping%[1]d_%[2]d(ctx context.Context) error {
 		pattern: "example.com/bench/...",
 		analyzer: func(b *testing.B) *analysis.Analyzer {
 			a, err := singlepool.New(singlepool.Config{
-				Allow:     []string{"example.com/bench/db"},
-				Singleton: []string{"database/sql.Open=example.com/bench/db.SQL"},
+				Allow:      []string{"example.com/bench/db"},
+				Singleton:  []string{"database/sql.Open=example.com/bench/db.SQL"},
+				SharedArgs: []string{`database/sql.Open=("pgx", os.Getenv("DATABASE_URL"))`},
 			})
 			if err != nil {
 				b.Fatal(err)

@@ -33,11 +33,27 @@ func closeCalls(pass *analysis.Pass, path []ast.Node, target types.Object) ([]cl
 		fields: make(map[types.Object]bool),
 		seen:   make(map[ast.Node]bool),
 	}
-	if v, ok := target.(*types.Var); ok && v.IsField() {
-		f.fields[v] = true
+	global := false
+	if v, ok := target.(*types.Var); ok {
+		switch {
+		case v.IsField():
+			f.fields[v] = true
+		case v.Parent() == pass.Pkg.Scope():
+			global = true
+		}
 	}
 	f.addFields(body)
+	if reason := exportedHolder(target, f.fields); reason != "" {
+		return nil, reason
+	}
 	f.visit(body)
+	if global {
+		// A package-level variable is closed anywhere in the package
+		// (a Teardown): every Close goes with the fix, or none.
+		for _, file := range pass.Files {
+			f.visit(file)
+		}
+	}
 	if len(f.fields) > 0 {
 		// The field's Close goes everywhere only if the field holds
 		// nothing but this pool: no other assignment anywhere.
@@ -57,6 +73,20 @@ func closeCalls(pass *analysis.Pass, path []ast.Node, target types.Object) ([]cl
 		return nil, fmt.Sprintf("%s is only closed, never used: delete the call instead", target.Name())
 	}
 	return f.edits, ""
+}
+
+// exportedHolder says why a pool kept in an exported variable or field
+// cannot become the shared one: other packages may close it.
+func exportedHolder(target types.Object, fields map[types.Object]bool) string {
+	if v, ok := target.(*types.Var); ok && !v.IsField() && v.Parent() == v.Pkg().Scope() && v.Exported() {
+		return fmt.Sprintf("the pool is kept in %s, exported: other packages may close it", v.Name())
+	}
+	for f := range fields {
+		if f.Exported() {
+			return fmt.Sprintf("the pool is kept in field %s, exported: other packages may close it", f.Name())
+		}
+	}
+	return ""
 }
 
 // enclosingBody returns the body of the innermost function on the path.
@@ -127,6 +157,24 @@ func (f *closeFinder) refersTo(e ast.Expr) bool {
 	return false
 }
 
+// reaches reports whether e is the pool or a value reached from it:
+// d, s.db, gdb.DB() (gorm's *sql.DB), x.DB (sqlx's embedded *sql.DB).
+func (f *closeFinder) reaches(e ast.Expr) bool {
+	for {
+		if f.refersTo(e) {
+			return true
+		}
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.CallExpr:
+			e = x.Fun
+		default:
+			return false
+		}
+	}
+}
+
 // isClose reports whether e is a call of the pool's Close.
 func (f *closeFinder) isClose(e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
@@ -178,6 +226,9 @@ func (f *closeFinder) visit(root ast.Node) {
 				handled[ast.Unparen(n.Results[0])] = true
 			}
 		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sqlPoolSetters[sel.Sel.Name] && f.reaches(sel.X) {
+				f.bad = fmt.Sprintf("it tunes its pool after building it (%s); the fix would tune the shared pool", briefText(pass.Fset, n))
+			}
 			if f.isClose(n) && !handled[n] {
 				if returnsError(pass, n) {
 					f.edits = append(f.edits, closeEdit{node: n, replace: "error(nil)"})

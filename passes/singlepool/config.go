@@ -26,6 +26,13 @@ type Config struct {
 	// "github.com/jackc/pgx/v5/pgxpool.New=example.com/app/internal/db.Pool".
 	Singleton []string `json:"singleton" yaml:"singleton"`
 
+	// SharedArgs states the arguments (without the context) that the
+	// shared pool is built with, for constructors whose accessor's package
+	// does not show them: "CONSTRUCTOR=(ARGS)" in Go syntax, for example
+	// `database/sql.Open=("pgx", os.Getenv("DATABASE_URL"))`. A site is
+	// fixed only when its own arguments are the same.
+	SharedArgs []string `json:"shared-args" yaml:"shared-args"`
+
 	// AllowTests allows constructors in _test.go files.
 	AllowTests bool `json:"allow-tests" yaml:"allow-tests"`
 
@@ -51,6 +58,7 @@ type settings struct {
 	allow      []pattern
 	ctors      map[FuncName]kind     // constructor -> what it creates
 	singletons map[FuncName]FuncName // constructor -> accessor
+	sharedArgs map[FuncName]string   // constructor -> canonical arguments of the shared pool
 	pkgs       map[string]bool       // packages that declare a constructor
 	methodPkgs map[string]bool       // packages that declare a constructor method
 	cfg        Config
@@ -96,6 +104,7 @@ func compile(cfg Config) (*settings, error) {
 	s := &settings{
 		ctors:      make(map[FuncName]kind),
 		singletons: make(map[FuncName]FuncName),
+		sharedArgs: make(map[FuncName]string),
 		pkgs:       make(map[string]bool),
 		methodPkgs: make(map[string]bool),
 		cfg:        cfg,
@@ -141,6 +150,19 @@ func compile(cfg Config) (*settings, error) {
 			return nil, errSetting(keySingleton, "%q has two accessors, %s and %s", ctorText, prev, acc)
 		}
 		s.singletons[ctor] = acc
+	}
+	for _, e := range cfg.SharedArgs {
+		ctor, args, err := parseSharedArgs(e)
+		if err != nil {
+			return nil, &settingError{keySharedArgs, err}
+		}
+		if _, ok := s.ctors[ctor]; !ok {
+			return nil, errSetting(keySharedArgs, "%s is not a constructor singlepool checks", ctor)
+		}
+		if prev, dup := s.sharedArgs[ctor]; dup && prev != args {
+			return nil, errSetting(keySharedArgs, "%s has two argument lists, (%s) and (%s)", ctor, prev, args)
+		}
+		s.sharedArgs[ctor] = args
 	}
 	return s, nil
 }

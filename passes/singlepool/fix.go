@@ -198,9 +198,18 @@ func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, find f
 		return p
 	}
 	p.target = poolTarget(pass, path[i:])
-	if p.target != nil {
-		p.closes, p.reason = closeCalls(pass, path, p.target)
+	if reason := returnedReason(pass, path, p.call, p.target); reason != "" {
+		p.reason = reason
+		return p
 	}
+	if p.target != nil {
+		if p.closes, p.reason = closeCalls(pass, path, p.target); p.reason != "" {
+			return p
+		}
+	}
+	// Last, as it depends on the settings: the same database, the same
+	// pool settings.
+	p.reason = connectionReason(pass, s, st, acc, p.dropped)
 	return p
 }
 

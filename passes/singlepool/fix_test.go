@@ -25,10 +25,15 @@ var fixConfig = singlepool.Config{
 	Singleton: []string{
 		"github.com/jackc/pgx/v5/pgxpool.New=example.com/pool/db.Pool",
 		"database/sql.Open=example.com/pool/db.SQL",
+		"github.com/jackc/pgx/v5/pgxpool.NewWithConfig=example.com/pool/db.Pool",
+	},
+	SharedArgs: []string{
+		`github.com/jackc/pgx/v5/pgxpool.New=(os.Getenv("DATABASE_URL"))`,
+		`database/sql.Open=("pgx", os.Getenv("DATABASE_URL"))`,
 	},
 }
 
-var fixPkgs = []string{"fix", "fixmulti", "fixclash", "fixdot", "fixnone"}
+var fixPkgs = []string{"fix", "fixmulti", "fixclash", "fixdot", "fixnone", "fixsafe"}
 
 // TestFixes compares the result of applying every fix with the .golden
 // files.

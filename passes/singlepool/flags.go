@@ -25,7 +25,7 @@ func (f listFlag) String() string {
 
 func (f listFlag) Set(v string) error {
 	var out []string
-	for _, e := range strings.Split(v, ",") {
+	for _, e := range splitList(v) {
 		e = strings.TrimSpace(e)
 		if e == "" {
 			continue
@@ -37,6 +37,35 @@ func (f listFlag) Set(v string) error {
 	}
 	*f.dst = append(*f.dst, out...)
 	return nil
+}
+
+// splitList splits a flag's value at the commas that are outside
+// parentheses and quotes (shared-args entries hold Go argument lists).
+func splitList(v string) []string {
+	var out []string
+	depth, start := 0, 0
+	var quote byte
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote != '`' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '`' || c == '\'':
+			quote = c
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == ',' && depth <= 0:
+			out = append(out, v[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, v[start:])
 }
 
 // bindFlags registers the settings on fs, writing into cfg and recording

@@ -165,9 +165,9 @@ func FuzzFlags(f *testing.F) {
 		// Without a file, New with the same Config agrees with the flags.
 		if !configSet {
 			cfg := Config{
-				Allow:        splitList(allow),
-				Constructors: splitList(ctors),
-				Singleton:    splitList(singleton),
+				Allow:        flagElems(allow),
+				Constructors: flagElems(ctors),
+				Singleton:    flagElems(singleton),
 			}
 			_, nerr := New(cfg)
 			if (nerr == nil) != (err == nil) {
@@ -177,10 +177,10 @@ func FuzzFlags(f *testing.F) {
 	})
 }
 
-// splitList splits a flag value as listFlag does.
-func splitList(v string) []string {
+// flagElems splits a flag value as listFlag does.
+func flagElems(v string) []string {
 	var out []string
-	for _, e := range strings.Split(v, ",") {
+	for _, e := range splitList(v) {
 		if e = strings.TrimSpace(e); e != "" {
 			out = append(out, e)
 		}
@@ -483,6 +483,10 @@ var fuzzConfigs = []struct {
 		Singleton: []string{
 			"github.com/jackc/pgx/v5/pgxpool.New=example.com/pool/db.Pool",
 			"database/sql.Open=example.com/pool/db.SQL",
+		},
+		SharedArgs: []string{
+			`github.com/jackc/pgx/v5/pgxpool.New=(os.Getenv("DATABASE_URL"))`,
+			`database/sql.Open=("pgx", os.Getenv("DATABASE_URL"))`,
 		},
 	}},
 	{"accessor in an unimported package", "example.com/app", false, Config{

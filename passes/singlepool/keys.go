@@ -9,6 +9,7 @@ const (
 	keyAllow          = "allow"
 	keyConstructors   = "constructors"
 	keySingleton      = "singleton"
+	keySharedArgs     = "shared-args"
 	keyAllowTests     = "allow-tests"
 	keySingleConns    = "single-conns"
 	keyCheckGenerated = "check-generated"
@@ -51,6 +52,13 @@ var settingsTable = []setting{
 		usage: "comma-separated CONSTRUCTOR=ACCESSOR pairs: the function returning the shared pool that a suggested fix calls instead",
 		field: func(c *Config) any { return &c.Singleton },
 		check: func(e string) error { _, _, err := parseSingleton(e); return err },
+	},
+	{
+		key: keySharedArgs,
+		usage: "CONSTRUCTOR=(ARGS) pairs: the arguments, without the context, that the shared pool is built with, " +
+			`e.g. database/sql.Open=("pgx", os.Getenv("DATABASE_URL")); a site is fixed only if its own are the same`,
+		field: func(c *Config) any { return &c.SharedArgs },
+		check: func(e string) error { _, _, err := parseSharedArgs(e); return err },
 	},
 	{
 		key:   keyAllowTests,

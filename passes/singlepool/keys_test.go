@@ -44,7 +44,7 @@ func TestSettingsTable(t *testing.T) {
 func TestSettingsByKey(t *testing.T) {
 	values := map[string]string{
 		keyAllow: "a.com/x", keyConstructors: "a.com/x.New", keySingleton: "a.com/x.New=a.com/db.Pool",
-		keyAllowTests: "true", keySingleConns: "true", keyCheckGenerated: "true", keyMaxPools: "2", keyConfig: "s.yml",
+		keyAllowTests: "true", keySingleConns: "true", keyCheckGenerated: "true", keyMaxPools: "2", keyConfig: "s.yml", keySharedArgs: `a.com/x.New=("pgx", os.Getenv("X"))`,
 	}
 	var fs flag.FlagSet
 	var direct Config

@@ -149,13 +149,44 @@ var pureFuncs = map[string]bool{
 	"net/url.PathEscape": true, "strings.TrimSpace": true, "strings.Join": true,
 	"strings.ReplaceAll": true, "strings.TrimPrefix": true, "strings.TrimSuffix": true,
 	"strings.ToLower": true, "strings.Repeat": true,
+
+	// Builders of the catalog's libraries: they only build a value from
+	// their arguments (checked against each library's source; see
+	// docs/catalog.md). gorm.io/driver/postgres v1.6.3, mysql v1.6.0
+	// (ParseDSN may panic on a bad DSN), sqlite v1.6.0, sqlserver v1.6.3,
+	// github.com/glebarez/sqlite v1.11.0.
+	"gorm.io/driver/postgres.Open": true, "gorm.io/driver/postgres.New": true,
+	"gorm.io/driver/mysql.Open": true, "gorm.io/driver/mysql.New": true,
+	"gorm.io/driver/sqlite.Open": true, "gorm.io/driver/sqlite.New": true,
+	"gorm.io/driver/sqlserver.Open": true, "gorm.io/driver/sqlserver.New": true,
+	"github.com/glebarez/sqlite.Open": true,
+	// pgx v5.13.0's ParseConfig reads PG* variables and ~/.pgpass, and
+	// writes nothing; v4 v4.18.3 alike.
+	"github.com/jackc/pgx/v5/pgxpool.ParseConfig": true, "github.com/jackc/pgx/v4/pgxpool.ParseConfig": true,
+	"github.com/jackc/pgx/v5.ParseConfig": true,
+	// go-redis v9.23.0, v8.11.5.
+	"github.com/redis/go-redis/v9.ParseURL": true, "github.com/go-redis/redis/v8.ParseURL": true,
+	// mongo-driver v1.17.10 and v2.10.0: options.Client and its setters
+	// only set fields; ApplyURI parses (a mongodb+srv:// URI is also looked
+	// up in DNS, which dropping does not make unsafe).
+	"go.mongodb.org/mongo-driver/mongo/options.Client": true, "go.mongodb.org/mongo-driver/v2/mongo/options.Client": true,
+	"(*go.mongodb.org/mongo-driver/mongo/options.ClientOptions).ApplyURI":    true,
+	"(*go.mongodb.org/mongo-driver/v2/mongo/options.ClientOptions).ApplyURI": true,
 }
+
+// maxPureDepth bounds how deep droppable follows functions of the
+// package that only return a value.
+const maxPureDepth = 4
 
 // droppable reports whether the expression can be removed from the
 // program without changing what it does: literals, names, selectors,
 // operators, composite literals, function literals, conversions and calls
 // of pureFuncs over droppable operands.
 func droppable(pass *analysis.Pass, e ast.Expr) bool {
+	return droppableAt(pass, e, 0)
+}
+
+func droppableAt(pass *analysis.Pass, e ast.Expr, depth int) bool {
 	ok := true
 	ast.Inspect(e, func(n ast.Node) bool {
 		if !ok {
@@ -181,6 +212,14 @@ func droppable(pass *analysis.Pass, e ast.Expr) bool {
 				}
 				if fn, isFunc := pass.TypesInfo.Uses[id].(*types.Func); isFunc && pureFuncs[fn.FullName()] {
 					return true
+				}
+				// A function of the package that only returns a
+				// droppable value: func dsn() string { return os.Getenv(...) }.
+				if v, _, why := (typedEnv{pass}).valueOf(id); why == "" && len(n.Args) == 0 && depth < maxPureDepth {
+					if _, isFunc := pass.TypesInfo.Uses[id].(*types.Func); isFunc {
+						ok = droppableAt(pass, v, depth+1)
+						return false
+					}
 				}
 			}
 			ok = false

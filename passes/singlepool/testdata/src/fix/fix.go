@@ -30,18 +30,18 @@ type service struct{ db *sql.DB }
 func newService() (*service, error) { // want newService:"factory\\(sql\\.Open at fix/fix\\.go:33\\)"
 	s := &service{}
 	var err error
-	s.db, err = sql.Open("pgx", "postgres://localhost/app") // want `sql\.Open creates a new connection pool`
+	s.db, err = sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates a new connection pool`
 	return s, err
 }
 
 // Return of the constructor's results.
 func open(ctx context.Context) (*pgxpool.Pool, error) { // want open:"factory\\(pgxpool\\.New at fix/fix\\.go:39\\)"
-	return pgxpool.New(ctx, "postgres://localhost/app") // want `pgxpool\.New creates a new connection pool`
+	return pgxpool.New(ctx, os.Getenv("DATABASE_URL")) // want `pgxpool\.New creates a new connection pool`
 }
 
 // A var declaration, and a Close whose result is dropped explicitly.
 func withVar() error {
-	var db, err = sql.Open("pgx", fmt.Sprintf("postgres://%s/app", os.Getenv("HOST"))) // want `sql\.Open creates a new connection pool`
+	var db, err = sql.Open("pgx", os.Getenv("DATABASE_"+"URL")) // want `sql\.Open creates a new connection pool`
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func (s *service) Close() error {
 type repo struct{ pool *pgxpool.Pool }
 
 func newRepo(ctx context.Context) (*repo, error) { // want newRepo:"factory\\(pgxpool.New at fix/fix.go:62\\)"
-	p, err := pgxpool.New(ctx, "postgres://localhost/app") // want `pgxpool\.New creates a new connection pool`
+	p, err := pgxpool.New(ctx, os.Getenv("DATABASE_URL")) // want `pgxpool\.New creates a new connection pool`
 	if err != nil {
 		return nil, err
 	}

@@ -26,8 +26,8 @@ func both(ctx context.Context) error {
 
 // A chain of locals: url only feeds dsn, which only feeds the call.
 func chain(ctx context.Context) (*pgxpool.Pool, error) { // want chain:"factory\\(pgxpool\\.New at fixmulti/fixmulti\\.go:31\\)"
-	host := os.Getenv("DB_HOST")
-	dsn := "postgres://" + host + "/app"
+	key := "DATABASE_URL"
+	dsn := os.Getenv(key)
 	return pgxpool.New(ctx, dsn) // want `pgxpool\.New creates`
 }
 

@@ -1,0 +1,205 @@
+package singlepool
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// What a fix must not change: which database the site connects to, and
+// with which pool settings. (That the shared pool stays open is decided
+// with its Close calls, in closes.go, and for pools returned to callers,
+// in returnedReason.)
+
+// poolSettings are the names that configure a pool rather than say where
+// it connects: pgxpool.Config fields and DSN parameters (pgx v5.13.0),
+// go-redis Options fields (v9.23.0; v8.11.5's older names), mongo
+// ClientOptions setters and URI options (v1.17.10, v2.10.0). See
+// docs/catalog.md.
+var poolSettings = []string{
+	// pgxpool.Config and its connection-string parameters.
+	"MaxConns", "MinConns", "MinIdleConns", "MaxConnLifetime", "MaxConnLifetimeJitter", "MaxConnIdleTime",
+	"HealthCheckPeriod", "PingTimeout", "BeforeConnect", "AfterConnect", "BeforeAcquire", "PrepareConn",
+	"AfterRelease", "BeforeClose", "ShouldPing",
+	"pool_max_conns", "pool_min_conns", "pool_min_idle_conns", "pool_max_conn_lifetime",
+	"pool_max_conn_idle_time", "pool_health_check_period", "pool_max_conn_lifetime_jitter", "pool_ping_timeout",
+	// go-redis Options (v9; v8's PoolFIFO, MaxConnAge, IdleTimeout, IdleCheckFrequency).
+	"PoolSize", "PoolFIFO", "PoolTimeout", "MaxIdleConns", "MaxActiveConns", "ConnMaxIdleTime", "ConnMaxLifetime",
+	"ConnMaxLifetimeJitter", "MaxConcurrentDials", "MaxConnAge", "IdleTimeout", "IdleCheckFrequency",
+	// mongo ClientOptions and URI options.
+	"SetMaxPoolSize", "SetMinPoolSize", "SetMaxConnIdleTime", "SetMaxConnecting",
+	"maxPoolSize", "minPoolSize", "maxIdleTimeMS", "maxConnecting",
+}
+
+// sqlPoolSetters are the methods of *database/sql.DB (Go 1.26) that tune
+// a pool after it is built; sqlx.DB and gorm's DB().* reach the same.
+var sqlPoolSetters = map[string]bool{
+	"SetMaxOpenConns": true, "SetMaxIdleConns": true, "SetConnMaxLifetime": true, "SetConnMaxIdleTime": true,
+}
+
+// poolSettingIn returns the first pool setting named in text, or "".
+func poolSettingIn(text string) string {
+	lower := strings.ToLower(text)
+	for _, name := range poolSettings {
+		if strings.Contains(lower, strings.ToLower(name)) {
+			return name
+		}
+	}
+	return ""
+}
+
+// connectionReason says why the site's pool is not the shared one: it
+// connects elsewhere, its arguments cannot be followed, or it configures
+// its own pool; "" when its canonical arguments are the shared pool's.
+// args are the dropped arguments: the receiver of a method constructor,
+// then the arguments after the context.
+func connectionReason(pass *analysis.Pass, s *settings, st site, acc FuncName, args []ast.Expr) string {
+	siteArgs, why := canonArgs(typedEnv{pass}, args)
+	if why != "" {
+		if name := poolSettingIn(why); name != "" {
+			return fmt.Sprintf("it configures its own pool (%s); the fix would use the shared pool's settings instead", why)
+		}
+		return fmt.Sprintf("it connects with %s, which may not be the shared pool's database", why)
+	}
+	shared, why := sharedArgs(pass, s, st, acc)
+	if why != "" {
+		return why
+	}
+	if siteArgs == shared {
+		return ""
+	}
+	if name := poolSettingIn(siteArgs); name != "" && poolSettingIn(shared) != name {
+		return fmt.Sprintf("it configures its own pool (%s); the fix would use the shared pool's settings instead", name)
+	}
+	return fmt.Sprintf("it connects with (%s); the shared pool with (%s)", siteArgs, shared)
+}
+
+// derived caches the accessors' packages read for sharedArgs.
+var derived derivedCache
+
+// sharedArgs returns the canonical arguments the shared pool is built
+// with: the shared-args setting, or what the accessor's package passes to
+// the constructor; or why they are unknown.
+func sharedArgs(pass *analysis.Pass, s *settings, st site, acc FuncName) (string, string) {
+	ctor := funcNameOf(st.fn)
+	if t, ok := s.sharedArgs[ctor]; ok {
+		return t, ""
+	}
+	unknown := func(why string) (string, string) {
+		return "", fmt.Sprintf("what %s connects to is unknown (%s); state it with shared-args=%s=(...)", acc.short(), why, ctor)
+	}
+	dir, ok := packageSource(moduleRoot(packageDir(pass)), acc.Pkg)
+	if !ok {
+		return unknown("its package is not in this module")
+	}
+	pkg, err := derived.load(dir)
+	if err != nil {
+		return unknown(err.Error())
+	}
+	sig := st.fn.Signature()
+	ctxFirst := sig.Params().Len() > 0 && isContext(sig.Params().At(0).Type())
+	t, why := sharedArgsIn(pkg, ctor, ctxFirst)
+	if why != "" {
+		return unknown(why)
+	}
+	return t, ""
+}
+
+// returnedReason says why a pool the enclosing function returns cannot
+// become the shared one: its callers may close it. An exported function's
+// callers are out of sight; an unexported one's are checked in the
+// package. "" if the pool is not returned, or no caller closes it.
+func returnedReason(pass *analysis.Pass, path []ast.Node, call *ast.CallExpr, target types.Object) string {
+	var fd *ast.FuncDecl
+	for _, n := range path {
+		if d, ok := n.(*ast.FuncDecl); ok {
+			fd = d
+			break
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return "" // returned to whoever calls the literal: not followed
+		}
+	}
+	if fd == nil || !returnsPool(pass, fd.Body, call, target) {
+		return ""
+	}
+	fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return ""
+	}
+	if fd.Name.IsExported() {
+		return fmt.Sprintf("%s returns the pool to callers in other packages, which may close it", fd.Name.Name)
+	}
+	for _, f := range pass.Files {
+		if pos := callerCloses(pass, f, fn); pos != "" {
+			return fmt.Sprintf("%s returns the pool to a caller that closes it (%s)", fd.Name.Name, pos)
+		}
+	}
+	return ""
+}
+
+// returnsPool reports whether body returns the call's pool: the call
+// itself, or the local it is stored in.
+func returnsPool(pass *analysis.Pass, body *ast.BlockStmt, call *ast.CallExpr, target types.Object) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok || found {
+			return !found
+		}
+		for _, r := range ret.Results {
+			r = ast.Unparen(r)
+			if r == call {
+				found = true
+			}
+			if id, ok := r.(*ast.Ident); ok && target != nil && pass.TypesInfo.Uses[id] == target {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// callerCloses returns the position of a call of fn in file whose pool
+// its caller closes (or hands on), or "".
+func callerCloses(pass *analysis.Pass, file *ast.File, fn *types.Func) string {
+	var pos string
+	ast.Inspect(file, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || pos != "" {
+			return pos == ""
+		}
+		id := calleeIdent(call)
+		if id == nil || pass.TypesInfo.Uses[id] != fn {
+			return true
+		}
+		path := enclosingPath(file, call.Pos())
+		for i, p := range path {
+			if p == call {
+				path = path[i:]
+				break
+			}
+		}
+		target := poolTarget(pass, path)
+		if target == nil {
+			if len(path) > 1 {
+				if _, ret := path[1].(*ast.ReturnStmt); ret {
+					pos = sitePos(pass, call.Pos()) // handed on to its own callers
+				}
+			}
+			return true
+		}
+		if edits, bad := closeCalls(pass, path, target); len(edits) > 0 || bad != "" {
+			pos = sitePos(pass, call.Pos())
+		}
+		return true
+	})
+	return pos
+}

@@ -1,0 +1,322 @@
+package singlepool
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/mod/modfile"
+)
+
+// The shared pool's arguments, when no setting states them, are derived
+// from the accessor's package: the canonical arguments of its calls of
+// the constructor. Its package is read from source, syntax only, so that
+// every driver derives the same text whether or not the package being
+// analyzed imports it (go vet sees only the facts of imports).
+
+// syntaxEnv is the argEnv of a package known by its syntax alone.
+type syntaxEnv struct {
+	pkg     *syntaxPkg
+	imports map[string]string // the file's import names -> paths
+	bodies  []*ast.BlockStmt  // the enclosing function bodies, innermost first
+}
+
+// A syntaxPkg is a package's parsed files and package-level names.
+type syntaxPkg struct {
+	files    []*ast.File
+	values   map[string]ast.Expr      // package-level var or const -> its value
+	funcs    map[string]*ast.FuncDecl // package-level functions
+	assigned map[string]bool          // names assigned somewhere with "="
+}
+
+func (env syntaxEnv) importPath(x *ast.Ident) (string, bool) {
+	p, ok := env.imports[x.Name]
+	return p, ok
+}
+
+func (syntaxEnv) stringConst(e ast.Expr) (string, bool) {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	v, err := strconv.Unquote(lit.Value)
+	return v, err == nil
+}
+
+func (syntaxEnv) isType(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "string"
+}
+
+func (env syntaxEnv) valueOf(id *ast.Ident) (ast.Expr, argEnv, string) {
+	for i, body := range env.bodies {
+		if v, ok := localValue(body, id.Name); ok {
+			if v == nil {
+				return nil, nil, fmt.Sprintf("%s, a variable singlepool cannot follow", id.Name)
+			}
+			return v, syntaxEnv{env.pkg, env.imports, env.bodies[i:]}, ""
+		}
+	}
+	if v, ok := env.pkg.values[id.Name]; ok {
+		if v == nil || env.pkg.assigned[id.Name] {
+			return nil, nil, fmt.Sprintf("%s, a variable singlepool cannot follow", id.Name)
+		}
+		return v, syntaxEnv{env.pkg, env.imports, nil}, ""
+	}
+	if fd, ok := env.pkg.funcs[id.Name]; ok && fd.Type.Params.NumFields() == 0 {
+		if r := onlyResult(fd.Body); r != nil {
+			return r, syntaxEnv{env.pkg, env.imports, []*ast.BlockStmt{fd.Body}}, ""
+		}
+	}
+	return nil, nil, fmt.Sprintf("%s, a name singlepool cannot follow", id.Name)
+}
+
+// localValue finds the declaration of name directly in body: its value,
+// or nil if it is declared without one or assigned again; ok is false
+// when body does not declare it.
+func localValue(body *ast.BlockStmt, name string) (v ast.Expr, ok bool) {
+	declared, again := false, false
+	for _, st := range body.List {
+		switch st := st.(type) {
+		case *ast.AssignStmt:
+			for i, l := range st.Lhs {
+				id, isIdent := l.(*ast.Ident)
+				if !isIdent || id.Name != name {
+					continue
+				}
+				switch {
+				case declared || st.Tok != token.DEFINE:
+					again = true
+				case len(st.Rhs) == len(st.Lhs):
+					declared, v = true, st.Rhs[i]
+				case len(st.Rhs) == 1 && i == 0:
+					declared, v = true, st.Rhs[0]
+				default:
+					declared = true
+				}
+			}
+		case *ast.DeclStmt:
+			gd, isGen := st.Decl.(*ast.GenDecl)
+			if !isGen {
+				continue
+			}
+			for _, sp := range gd.Specs {
+				vs, isValue := sp.(*ast.ValueSpec)
+				if !isValue {
+					continue
+				}
+				for i, n := range vs.Names {
+					if n.Name == name && len(vs.Values) == len(vs.Names) {
+						declared, v = true, vs.Values[i]
+					} else if n.Name == name {
+						declared = true
+					}
+				}
+			}
+		}
+	}
+	if !declared {
+		return nil, false
+	}
+	if again {
+		return nil, true
+	}
+	return v, true
+}
+
+// parsePackageDir parses the non-test Go files of dir.
+func parsePackageDir(dir string) (*syntaxPkg, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	pkg := &syntaxPkg{values: make(map[string]ast.Expr), funcs: make(map[string]*ast.FuncDecl), assigned: make(map[string]bool)}
+	fset := token.NewFileSet()
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		pkg.files = append(pkg.files, f)
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil {
+					pkg.funcs[d.Name.Name] = d
+				}
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					vs, ok := sp.(*ast.ValueSpec)
+					if !ok {
+						continue
+					}
+					for i, n := range vs.Names {
+						var v ast.Expr
+						if len(vs.Values) == len(vs.Names) {
+							v = vs.Values[i]
+						}
+						pkg.values[n.Name] = v
+					}
+				}
+			}
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok && as.Tok != token.DEFINE {
+				for _, l := range as.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						pkg.assigned[id.Name] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return pkg, nil
+}
+
+// fileImports maps a file's import names to paths (dot and blank imports
+// left out).
+func fileImports(f *ast.File) map[string]string {
+	m := make(map[string]string)
+	for _, imp := range f.Imports {
+		path, err := strconv.Unquote(imp.Path.Value)
+		if err != nil {
+			continue
+		}
+		name := pathDir(path)
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		if name != "_" && name != "." {
+			m[name] = path
+		}
+	}
+	return m
+}
+
+// sharedArgsIn derives the canonical arguments of pkg's calls of ctor
+// (without a first context argument when ctxFirst): the text, or why
+// there is none.
+func sharedArgsIn(pkg *syntaxPkg, ctor FuncName, ctxFirst bool) (string, string) {
+	if ctor.Recv != "" {
+		return "", "singlepool does not derive the arguments of a method constructor"
+	}
+	texts := make(map[string]bool)
+	var why string
+	for _, f := range pkg.files {
+		imports := fileImports(f)
+		var bodies []*ast.BlockStmt
+		var visit func(n ast.Node) bool
+		visit = func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if n.Body != nil {
+					bodies = append([]*ast.BlockStmt{n.Body}, bodies...)
+					ast.Inspect(n.Body, visit)
+					bodies = bodies[1:]
+				}
+				return false
+			case *ast.FuncLit:
+				bodies = append([]*ast.BlockStmt{n.Body}, bodies...)
+				ast.Inspect(n.Body, visit)
+				bodies = bodies[1:]
+				return false
+			case *ast.CallExpr:
+				sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+				if !ok || sel.Sel.Name != ctor.Name {
+					return true
+				}
+				if x, ok := sel.X.(*ast.Ident); !ok || imports[x.Name] != ctor.Pkg {
+					return true
+				}
+				args := n.Args
+				if ctxFirst && len(args) > 0 {
+					args = args[1:]
+				}
+				text, w := canonArgs(syntaxEnv{pkg, imports, bodies}, args)
+				if w != "" {
+					why = w
+				} else {
+					texts[text] = true
+				}
+			}
+			return true
+		}
+		ast.Inspect(f, visit)
+	}
+	switch {
+	case why != "":
+		return "", why
+	case len(texts) == 0:
+		return "", "it has no call of " + ctor.short()
+	case len(texts) > 1:
+		return "", "it builds pools with different arguments"
+	}
+	for t := range texts {
+		return t, ""
+	}
+	return "", ""
+}
+
+// packageSource finds the directory of the package with the import path,
+// when it is in the module whose root is root.
+func packageSource(root, path string) (string, bool) {
+	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return "", false
+	}
+	mod := modfile.ModulePath(data)
+	if mod == "" || (path != mod && !strings.HasPrefix(path, mod+"/")) {
+		return "", false
+	}
+	dir := filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(strings.TrimPrefix(path, mod), "/")))
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return "", false
+	}
+	return dir, true
+}
+
+// A derivedCache caches derived shared arguments by package directory
+// and content of its files, so that a long-lived driver sees edits.
+type derivedCache struct {
+	mu   sync.Mutex
+	pkgs map[string]*syntaxPkg // by directory and content
+}
+
+// load parses dir's package, or returns it from the cache when no file
+// changed.
+func (c *derivedCache) load(dir string) (*syntaxPkg, error) {
+	names, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	var key strings.Builder
+	key.WriteString(dir)
+	for _, n := range names {
+		if fi, err := os.Stat(n); err == nil {
+			fmt.Fprintf(&key, "\x00%s\x00%d\x00%d", n, fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if p, ok := c.pkgs[key.String()]; ok {
+		return p, nil
+	}
+	p, err := parsePackageDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	if c.pkgs == nil {
+		c.pkgs = make(map[string]*syntaxPkg)
+	}
+	c.pkgs[key.String()] = p
+	return p, nil
+}
