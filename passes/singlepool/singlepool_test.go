@@ -63,6 +63,13 @@ func TestInvalidSettings(t *testing.T) {
 		{singlepool.Config{Singleton: []string{"database/sql.Open=db"}}, "singleton: accessor"},
 		{singlepool.Config{Singleton: []string{"example.com/x.New=example.com/db.Pool"}}, "is not a constructor singlepool checks"},
 		{singlepool.Config{Singleton: []string{"database/sql.Open=(*example.com/db.T).Pool"}}, "must be a package-level function"},
+		{singlepool.Config{SharedArgs: []string{`database/sql.Open`}}, "shared-args: \"database/sql.Open\" is not CONSTRUCTOR=(ARGS)"},
+		{singlepool.Config{SharedArgs: []string{`database/sql.Open="pgx", "x"`}}, "shared-args: \"\\\"pgx\\\", \\\"x\\\"\": write the arguments in parentheses"},
+		{singlepool.Config{SharedArgs: []string{`database/sql.Open=("pgx", `}}, "shared-args:"},
+		{singlepool.Config{SharedArgs: []string{`database/sql.Open=("pgx", dsn)`}}, "shared-args: (\"pgx\", dsn): cannot use dsn"},
+		{singlepool.Config{SharedArgs: []string{`database/sql.Open=("pgx", loadDSN())`}}, "cannot use loadDSN; write constants"},
+		{singlepool.Config{SharedArgs: []string{`example.com/x.New=("x")`}}, "shared-args: example.com/x.New is not a constructor"},
+		{singlepool.Config{SharedArgs: []string{`database/sql.Open=("a")`, `database/sql.Open=("b")`}}, "has two argument lists"},
 	} {
 		_, err := singlepool.New(tc.cfg)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -77,6 +84,7 @@ func TestFlagsValidateOnSet(t *testing.T) {
 		{"allow", "a/...,./x", "is a file path"},
 		{"constructors", "nodot", "want pkg/path.Func"},
 		{"singleton", "database/sql.Open", "CONSTRUCTOR=ACCESSOR"},
+		{"shared-args", `database/sql.Open=("pgx", os.Getenv(x))`, "cannot use x"},
 	} {
 		err := fs.Set(tc.flag, tc.value)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
