@@ -54,11 +54,11 @@ func checkVisibleAccessor(find func(string) *types.Package, ctor *types.Func, ac
 	if p == nil {
 		return ""
 	}
-	fn, ok := p.Scope().Lookup(acc.Name).(*types.Func)
+	sig, ok := accessorSignature(p.Scope().Lookup(acc.Name))
 	if !ok {
 		return fmt.Sprintf("accessor %s is not declared", acc)
 	}
-	if want, ok := accessorFits(ctor, fn); !ok {
+	if want, ok := accessorFits(ctor, sig); !ok {
 		return fmt.Sprintf("accessor %s does not fit %s: want %s", acc.short(), funcNameOf(ctor).short(), want)
 	}
 	return ""
@@ -67,8 +67,8 @@ func checkVisibleAccessor(find func(string) *types.Package, ctor *types.Func, ac
 // accessorFits applies the shape rule: the accessor returns the
 // constructor's results, and takes a context.Context exactly when the
 // constructor's first parameter is one. It returns the wanted signature.
-func accessorFits(ctor, acc *types.Func) (string, bool) {
-	cs, as := ctor.Signature(), acc.Signature()
+func accessorFits(ctor *types.Func, as *types.Signature) (string, bool) {
+	cs := ctor.Signature()
 	ctxFirst := cs.Params().Len() > 0 && isContext(cs.Params().At(0).Type())
 	want := "func("
 	if ctxFirst {
@@ -100,6 +100,20 @@ func isContext(t types.Type) bool {
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }
 
+// accessorSignature returns the signature of an accessor: a function,
+// or a package-level variable of function type, as Go writes a singleton
+// (var SQL = sync.OnceValues(func() (*sql.DB, error) {...})).
+func accessorSignature(obj types.Object) (*types.Signature, bool) {
+	switch obj := obj.(type) {
+	case *types.Func:
+		return obj.Signature(), true
+	case *types.Var:
+		sig, ok := obj.Type().Underlying().(*types.Signature)
+		return sig, ok
+	}
+	return nil, false
+}
+
 // checkAccessors reports configured accessors declared in this
 // (allowlisted) package whose signature does not fit the shape rule, and
 // accessors that are missing from it.
@@ -116,23 +130,24 @@ func checkAccessors(pass *analysis.Pass, s *settings) {
 		if acc.Pkg != pkgPath {
 			continue
 		}
-		fn, ok := pass.Pkg.Scope().Lookup(acc.Name).(*types.Func)
+		obj := pass.Pkg.Scope().Lookup(acc.Name)
+		sig, ok := accessorSignature(obj)
 		if !ok {
 			if strings.HasSuffix(pass.Pkg.Path(), "_test") {
 				continue
 			}
 			report(pass, pass.Files[0].Name.Pos(), token.NoPos, categoryAccessor,
-				fmt.Sprintf("singleton accessor %s for %s is not a function declared in this package", acc, ctorName), nil)
+				fmt.Sprintf("singleton accessor %s for %s is not a function or function variable declared in this package", acc, ctorName), nil)
 			continue
 		}
 		ctor := lookupFunc(pass.Pkg, ctorName)
 		if ctor == nil {
 			continue // the constructor's package is not imported: nothing to compare
 		}
-		if want, ok := accessorFits(ctor, fn); !ok {
-			report(pass, fn.Pos(), token.NoPos, categoryAccessor,
+		if want, ok := accessorFits(ctor, sig); !ok {
+			report(pass, obj.Pos(), token.NoPos, categoryAccessor,
 				fmt.Sprintf("singleton accessor %s does not fit the shape rule for %s: want %s, have %s",
-					acc.short(), ctorName.short(), want, types.TypeString(fn.Signature(), (*types.Package).Name)), nil)
+					acc.short(), ctorName.short(), want, types.TypeString(sig, (*types.Package).Name)), nil)
 		}
 	}
 }

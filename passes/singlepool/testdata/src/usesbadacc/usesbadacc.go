@@ -5,16 +5,22 @@ import (
 
 	"example.com/badacc"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jmoiron/sqlx"
 )
 
 var _ = badacc.Good
 
 // The accessor is visible here and does not fit: no fix is offered.
-func f(ctx context.Context) (*pgxpool.Pool, error) { // want f:"factory\\(pgxpool\\.New at usesbadacc/usesbadacc\\.go:14\\)"
-	return pgxpool.New(ctx, "x") // want `pgxpool\.New creates`
+func f(ctx context.Context) (*pgxpool.Pool, error) { // want f:"factory\\(pgxpool\\.New at usesbadacc/usesbadacc\\.go:15\\)"
+	return pgxpool.New(ctx, "x") // want `pgxpool\.New creates .*\(no suggested fix: accessor badacc.Pool does not fit pgxpool.New: want func\(context.Context\) \(\*pgxpool.Pool, error\)\)$`
 }
 
 // This one fits.
-func g(ctx context.Context) (*pgxpool.Pool, error) { // want g:"factory\\(pgxpool\\.NewWithConfig at usesbadacc/usesbadacc\\.go:19\\)"
+func g(ctx context.Context) (*pgxpool.Pool, error) { // want g:"factory\\(pgxpool\\.NewWithConfig at usesbadacc/usesbadacc\\.go:20\\)"
 	return pgxpool.NewWithConfig(ctx, nil) // want `pgxpool\.NewWithConfig creates`
+}
+
+// The accessor is a function variable: the fix calls it.
+func h() (*sqlx.DB, error) { // want h:"factory\\(sqlx\\.Connect at usesbadacc/usesbadacc\\.go:25\\)"
+	return sqlx.Connect("pgx", "x") // want `sqlx\.Connect creates`
 }
