@@ -2,6 +2,7 @@ package singlepool
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"maps"
@@ -70,11 +71,7 @@ func checkVisibleAccessor(find func(string) *types.Package, ctor *types.Func, ac
 func accessorFits(ctor *types.Func, as *types.Signature) (string, bool) {
 	cs := ctor.Signature()
 	ctxFirst := cs.Params().Len() > 0 && isContext(cs.Params().At(0).Type())
-	want := "func("
-	if ctxFirst {
-		want += "context.Context"
-	}
-	want += ") " + types.TypeString(cs.Results(), (*types.Package).Name)
+	want := wantedShape(ctor)
 	if as.TypeParams().Len() > 0 || as.Variadic() {
 		return want, false
 	}
@@ -93,6 +90,16 @@ func accessorFits(ctor *types.Func, as *types.Signature) (string, bool) {
 		}
 	}
 	return want, true
+}
+
+// wantedShape is the accessor signature the shape rule asks for ctor.
+func wantedShape(ctor *types.Func) string {
+	cs := ctor.Signature()
+	want := "func("
+	if cs.Params().Len() > 0 && isContext(cs.Params().At(0).Type()) {
+		want += "context.Context"
+	}
+	return want + ") " + types.TypeString(cs.Results(), (*types.Package).Name)
 }
 
 func isContext(t types.Type) bool {
@@ -170,4 +177,150 @@ func lookupFunc(pkg *types.Package, name FuncName) *types.Func {
 	}
 	fn, _ := p.Scope().Lookup(name.Name).(*types.Func)
 	return fn
+}
+
+// checkAccessorSource checks the accessor against the shape rule from
+// its package's source, when the package being analyzed does not import
+// it (so its types are not visible) but it is in the same module: a
+// missing or misfit accessor means no fix, under every driver, rather
+// than calls that do not build. "" if it fits, or cannot be read.
+func checkAccessorSource(pass *analysis.Pass, ctor *types.Func, acc FuncName) string {
+	dir, ok := packageSource(moduleRoot(packageDir(pass)), acc.Pkg)
+	if !ok {
+		return ""
+	}
+	pkg, err := derived.load(dir)
+	if err != nil {
+		return ""
+	}
+	ft, imports, declared := pkg.funcType(acc.Name)
+	if !declared {
+		return fmt.Sprintf("accessor %s is not declared", acc)
+	}
+	if ft == nil {
+		return "" // a variable whose type the syntax does not show
+	}
+	cs := ctor.Signature()
+	ctxFirst := cs.Params().Len() > 0 && isContext(cs.Params().At(0).Type())
+	params := fieldTypes(ft.Params, imports)
+	results := fieldTypes(ft.Results, imports)
+	wantParams := []string{}
+	if ctxFirst {
+		wantParams = []string{"context.Context"}
+	}
+	var wantResults []string
+	for i := range cs.Results().Len() {
+		wantResults = append(wantResults, types.TypeString(cs.Results().At(i).Type(), (*types.Package).Path))
+	}
+	if !slices.Equal(params, wantParams) || !slices.Equal(results, wantResults) {
+		return fmt.Sprintf("accessor %s does not fit %s: want %s", acc.short(), funcNameOf(ctor).short(), wantedShape(ctor))
+	}
+	return ""
+}
+
+// funcType returns the declared type of a package-level function, or of
+// a variable initialized with a function literal or sync.OnceValue(s) of
+// one, and the imports of its file; declared is false if name is neither.
+func (p *syntaxPkg) funcType(name string) (ft *ast.FuncType, imports map[string]string, declared bool) {
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.Name == name {
+					return d.Type, fileImports(f), true
+				}
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					vs, ok := sp.(*ast.ValueSpec)
+					if !ok {
+						continue
+					}
+					for i, n := range vs.Names {
+						if n.Name != name {
+							continue
+						}
+						if t, ok := vs.Type.(*ast.FuncType); ok {
+							return t, fileImports(f), true
+						}
+						if i < len(vs.Values) {
+							if lit, ok := onceLiteral(vs.Values[i]); ok {
+								t := *lit.Type
+								if isOnceValue(vs.Values[i]) {
+									t.Params = &ast.FieldList{} // OnceValue(s) returns func() (T...)
+								}
+								return &t, fileImports(f), true
+							}
+						}
+						return nil, nil, true
+					}
+				}
+			}
+		}
+	}
+	return nil, nil, false
+}
+
+// onceLiteral returns the function literal of "func(...) {...}" or
+// "sync.OnceValue(s)(func() ... {...})".
+func onceLiteral(e ast.Expr) (*ast.FuncLit, bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return e, true
+	case *ast.CallExpr:
+		if isOnceValue(e) && len(e.Args) == 1 {
+			lit, ok := ast.Unparen(e.Args[0]).(*ast.FuncLit)
+			return lit, ok
+		}
+	}
+	return nil, false
+}
+
+func isOnceValue(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	x, ok := sel.X.(*ast.Ident)
+	return ok && x.Name == "sync" && (sel.Sel.Name == "OnceValue" || sel.Sel.Name == "OnceValues")
+}
+
+// fieldTypes renders the types of a field list with package paths
+// ("*github.com/jackc/pgx/v5/pgxpool.Pool"), one entry per name.
+func fieldTypes(fl *ast.FieldList, imports map[string]string) []string {
+	out := []string{}
+	if fl == nil {
+		return out
+	}
+	for _, f := range fl.List {
+		t := typeText(f.Type, imports)
+		n := max(len(f.Names), 1)
+		for range n {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// typeText renders a type expression as types.TypeString does with
+// package paths; "?" for forms the shape rule never needs.
+func typeText(e ast.Expr, imports map[string]string) string {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.StarExpr:
+		return "*" + typeText(e.X, imports)
+	case *ast.SelectorExpr:
+		if x, ok := e.X.(*ast.Ident); ok {
+			if path, ok := imports[x.Name]; ok {
+				return path + "." + e.Sel.Name
+			}
+		}
+	case *ast.ParenExpr:
+		return typeText(e.X, imports)
+	}
+	return "?"
 }

@@ -193,8 +193,14 @@ func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, find f
 			return p
 		}
 	}
-	if reason := checkVisibleAccessor(find, st.fn, acc); reason != "" {
-		p.reason = reason
+	// The accessor's types when its package is visible (go vet sees only
+	// imports), else its source when it is in this module.
+	check := checkVisibleAccessor(find, st.fn, acc)
+	if find(acc.Pkg) == nil {
+		check = checkAccessorSource(pass, st.fn, acc)
+	}
+	if check != "" {
+		p.reason = check
 		return p
 	}
 	p.target = poolTarget(pass, path[i:])
