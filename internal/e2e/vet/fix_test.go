@@ -1,6 +1,7 @@
 package vet
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -40,8 +41,10 @@ var fixappBefore = sorted(
 	finding("internal/reports/reports.go:28:18", "sqlx.Connect"),
 	finding("internal/users/users.go:23:24", "pgxpool.New"),
 	perRequest("internal/users/users.go:42:23", "pgxpool.New"),
-	finding("internal/users/users.go:68:17", "pgxpool.New"),
+	finding("internal/users/users.go:68:17", "pgxpool.New")+openNoFix,
+	finding("internal/users/users.go:73:17", "pgxpool.New")+newPoolNoFix("78"),
 	finding("internal/users/users_test.go:16:23", "pgxpool.New"),
+	auditNoFix, replicaNoFix, tenantsNoFix,
 	factoryCall("cmd/app/main.go:17:22", "users.NewStore", "pgxpool.New at users/users.go:23"),
 	factoryCall("cmd/app/main.go:25:21", "users.Open", "pgxpool.New at users/users.go:68"),
 	factoryCall("cmd/app/main.go:40:22", "legacy.FromConfig", "sql.OpenDB at legacy/legacy.go:23"),
@@ -60,7 +63,29 @@ var fixappAfter = sorted(
 	finding("internal/legacy/legacy.go:23:13", "sql.OpenDB"),
 	factoryCall("cmd/app/main.go:40:22", "legacy.FromConfig", "sql.OpenDB at legacy/legacy.go:23"),
 	factoryCall("cmd/app/main.go:46:12", "cache.New", "redis.NewClient at cache/cache.go:12"),
+	// Left without a fix because the fix would change what the program
+	// does; users.go's lines move by one (the import the fixes add).
+	finding("internal/users/users.go:69:17", "pgxpool.New")+openNoFix,
+	finding("internal/users/users.go:74:17", "pgxpool.New")+newPoolNoFix("79"),
+	factoryCall("cmd/app/main.go:25:21", "users.Open", "pgxpool.New at users/users.go:69"),
+	auditNoFix, replicaNoFix, tenantsNoFix,
 )
+
+// The sites whose fix would change what the program does, and why; each
+// package has a behaviour test that fails if the fix is applied anyway.
+var (
+	openNoFix    = " (no suggested fix: Open returns the pool to callers in other packages, which may close it)"
+	auditNoFix   = finding("internal/audit/audit.go:16:16", "sql.Open") + " (no suggested fix: it tunes its pool after building it (d.SetMaxOpenConns(2)); the fix would tune the shared pool)"
+	replicaNoFix = finding("internal/replica/replica.go:13:23", "pgxpool.New") + " (no suggested fix: it connects with ($REPLICA_DATABASE_URL); the shared pool with ($DATABASE_URL))"
+	tenantsNoFix = fmt.Sprintf("internal/tenants/tenants.go:18:21: pgxpool.New creates a new connection pool on every iteration outside %s; use the shared pool", dbPkg) +
+		" (no suggested fix: it connects with t.DSN, a field, which may not be the shared pool's database)"
+)
+
+// newPoolNoFix is the reason of users.newPool's site: its caller at line
+// closes the pool.
+func newPoolNoFix(line string) string {
+	return " (no suggested fix: newPool returns the pool to a caller that closes it (users/users.go:" + line + "))"
+}
 
 // TestFix applies the suggested fixes to testdata/fixapp with `singlepool
 // -fix` and with `go vet -vettool -fix`, and checks that the result
@@ -108,12 +133,18 @@ func TestFix(t *testing.T) {
 
 	t.Run("no configured constructor is called outside internal/db", func(t *testing.T) {
 		call := regexp.MustCompile(`\b(pgxpool\.New|pg\.New|sql\.Open|sqlx\.Connect)\(`)
+		// The sites left without a fix, for the reasons in fixappAfter.
+		kept := map[string]bool{
+			"internal/users/users.go:69": true, "internal/users/users.go:74": true,
+			"internal/audit/audit.go:16": true, "internal/replica/replica.go:13": true,
+			"internal/tenants/tenants.go:18": true,
+		}
 		for name, src := range goFiles(t, fixed) {
 			if strings.HasPrefix(name, "internal/db/") {
 				continue
 			}
 			for i, line := range strings.Split(src, "\n") {
-				if call.MatchString(line) {
+				if call.MatchString(line) && !kept[fmt.Sprintf("%s:%d", name, i+1)] {
 					t.Errorf("%s:%d: a configured constructor is still called: %s", name, i+1, strings.TrimSpace(line))
 				}
 			}
@@ -125,7 +156,6 @@ func TestFix(t *testing.T) {
 		for _, c := range []struct{ file, want string }{
 			{"internal/users/users.go", "s.pool, err = db.Pool(ctx)"},
 			{"internal/users/users.go", "pool, err := db.Pool(r.Context())"},
-			{"internal/users/users.go", "return db.Pool(ctx)"},
 			{"internal/users/users_test.go", "pool, err := db.Pool(ctx)"},
 			{"internal/orders/orders.go", "pool, err := db.Pool(ctx)"},
 			{"internal/orders/orders.go", "sdb, err := db.SQL()"},
@@ -149,7 +179,7 @@ func TestFix(t *testing.T) {
 		if strings.Contains(files["internal/orders/orders.go"], "dsn :=") {
 			t.Errorf("internal/orders/orders.go still declares dsn, used only by the replaced calls")
 		}
-		for _, f := range []string{"internal/orders/orders.go", "internal/users/users.go", "internal/reports/reports.go"} {
+		for _, f := range []string{"internal/orders/orders.go", "internal/reports/reports.go"} {
 			if strings.Contains(files[f], `"os"`) {
 				t.Errorf("%s still imports os, used only by the replaced calls", f)
 			}
@@ -162,7 +192,6 @@ func TestFix(t *testing.T) {
 	t.Run("no replaced pool is closed", func(t *testing.T) {
 		files := goFiles(t, fixed)
 		for _, c := range []struct{ file, closes string }{
-			{"internal/users/users.go", "defer pool.Close()"},
 			{"internal/users/users_test.go", "defer pool.Close()"},
 			{"internal/orders/orders.go", "defer pool.Close()"},
 			{"internal/orders/orders.go", "defer sdb.Close()"},
@@ -177,9 +206,31 @@ func TestFix(t *testing.T) {
 				t.Errorf("%s still has %q: it closes the shared pool", c.file, c.closes)
 			}
 		}
+		// Handler's Close goes; Exists's stays, on the pool newPool
+		// still builds (no fix: Exists closes it).
+		if n := strings.Count(files["internal/users/users.go"], "defer pool.Close()"); n != 1 {
+			t.Errorf("internal/users/users.go has %d \"defer pool.Close()\", want 1 (Exists's own pool)", n)
+		}
 		// Closes of other things stay.
 		if !strings.Contains(files["internal/users/users.go"], "defer rows.Close()") {
 			t.Errorf("internal/users/users.go lost defer rows.Close()")
+		}
+	})
+
+	t.Run("the fixed code behaves as before", func(t *testing.T) {
+		// The Behaviour tests of testdata/fixapp (no database needed)
+		// fail where a fix changed what the program does: the shared
+		// pool closed by a request, a Close or a caller; a tenant's,
+		// the replica's or the audit pool's database or limit replaced
+		// by the shared pool's.
+		r := e2eutil.Run(t, fixed, goEnv, "go", "test", "-count=1", "-run", "Behaviour", "./...")
+		if r.Code != 0 {
+			t.Errorf("go test -run Behaviour on the fixed module: exit %d\n%s%s", r.Code, r.Stdout, r.Stderr)
+		}
+		for _, pkg := range []string{"audit", "replica", "tenants", "users"} {
+			if !strings.Contains(r.Stdout, "ok  \texample.com/app/internal/"+pkg) {
+				t.Errorf("the behaviour test of internal/%s did not run:\n%s", pkg, r.Stdout)
+			}
 		}
 	})
 

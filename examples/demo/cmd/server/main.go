@@ -71,7 +71,7 @@ func run() error {
 	mux.HandleFunc("GET /api/finances", finances.Get)
 	mux.HandleFunc("GET /api/admin", admin.GetStats)
 	mux.HandleFunc("GET /api/inventory", inventory.List)
-	mux.HandleFunc("GET /api/chat", chat.Handler(dsn))
+	mux.HandleFunc("GET /api/chat", chat.Handler())
 	mux.HandleFunc("GET /api/shop", shop.List)
 
 	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}

@@ -3,6 +3,7 @@ package chat
 
 import (
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -18,8 +19,9 @@ type Message struct {
 	SentAt time.Time `json:"sent_at"`
 }
 
-// Handler returns the lobby handler; main passes the DSN in.
-func Handler(dsn string) http.HandlerFunc {
+// Handler returns the lobby handler, which connects with DATABASE_URL.
+func Handler() http.HandlerFunc {
+	dsn := os.Getenv("DATABASE_URL")
 	return func(w http.ResponseWriter, r *http.Request) {
 		pool, err := pgxpool.New(r.Context(), dsn)
 		if err != nil {

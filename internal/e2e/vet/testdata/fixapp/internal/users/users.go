@@ -67,3 +67,20 @@ func Handler(w http.ResponseWriter, r *http.Request) {
 func Open(ctx context.Context, dsn string) (*pgxpool.Pool, error) {
 	return pgxpool.New(ctx, dsn)
 }
+
+// newPool opens a pool for one lookup; its caller closes it.
+func newPool(ctx context.Context) (*pgxpool.Pool, error) {
+	return pgxpool.New(ctx, os.Getenv("DATABASE_URL"))
+}
+
+// Exists reports whether the user exists.
+func Exists(ctx context.Context, name string) (bool, error) {
+	pool, err := newPool(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer pool.Close()
+	var ok bool
+	err = pool.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM users WHERE name = $1)", name).Scan(&ok)
+	return ok, err
+}
