@@ -31,6 +31,10 @@ func main() {
 		// The common standalone run, loading only what facts need
 		// from source.
 		os.Exit(code)
+	} else {
+		// -fix: say what will be fixed and what will not, then let
+		// singlechecker apply the fixes.
+		driver.FixSummary(os.Stderr, os.Args[1:])
 	}
 	singlechecker.Main(singlepool.Analyzer)
 }

@@ -47,9 +47,15 @@
 // The fix imports the accessor's package under a free name, removes the
 // Close calls of the variable that held the private pool in that function,
 // and removes the locals (dsn := os.Getenv(...)) and imports that only the
-// dropped arguments used. Sites that cannot be fixed safely are reported
-// without a fix: function values, arguments that may have side effects,
-// a Close whose result is used, accessors that do not fit.
+// dropped arguments used. A fix never changes what the program does: a
+// site is fixed only when its arguments are the shared pool's (derived
+// from the accessor's package, or stated with -shared-args), when it sets
+// no pool settings of its own, and when every Close of its pool goes with
+// the fix. The others are reported without a fix, saying why: another
+// database (it connects with ($REPLICA_DATABASE_URL); the shared pool
+// with ($DATABASE_URL)), a DSN from a parameter or a field, pool
+// settings, a pool returned to callers that close it, function values,
+// arguments that may have side effects, accessors that do not fit.
 //
 // Settings (flags; the same keys in .singlepool.yml and golangci-lint):
 //
@@ -59,6 +65,9 @@
 //		extra constructors
 //	-singleton=github.com/jackc/pgx/v5/pgxpool.New=example.com/app/internal/db.Pool
 //		the accessor a suggested fix calls instead of the constructor
+//	-shared-args=database/sql.Open=("pgx", os.Getenv("DATABASE_URL"))
+//		the arguments the shared pool is built with, when singlepool
+//		cannot derive them from the accessor's package
 //	-allow-tests      allow constructors in _test.go files
 //	-single-conns     also report single connections (pgx.Connect, ...)
 //	-check-generated  also check generated files

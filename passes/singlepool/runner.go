@@ -27,6 +27,12 @@ type compiledSettings struct {
 	err error
 }
 
+// NewFlagAnalyzer returns a fresh analyzer like Analyzer: configured by
+// its own flags and the settings files it discovers. A driver that runs
+// the analysis twice (the -fix summary) parses the command line into it,
+// leaving Analyzer's flags untouched.
+func NewFlagAnalyzer() *analysis.Analyzer { return newFlagAnalyzer() }
+
 func newFlagAnalyzer() *analysis.Analyzer {
 	r := &runner{discover: true, flags: new(flagsSet)}
 	a := r.analyzer()

@@ -1,4 +1,4 @@
-// Package orders creates its own pool from its own setting and closes it.
+// Package orders creates its own pool from DATABASE_URL and closes it.
 // The suggested fix calls db.Pool instead, and must also delete what only
 // served the private pool: the dsn variable, the Close of the shared pool,
 // and the os and pgxpool imports.
@@ -13,7 +13,7 @@ import (
 
 // Ping checks that the database answers.
 func Ping(ctx context.Context) error {
-	dsn := os.Getenv("ORDERS_DATABASE_URL")
+	dsn := os.Getenv("DATABASE_URL")
 	pool, err := pgxpool.New(ctx, dsn)
 	if err != nil {
 		return err

@@ -1,9 +1,9 @@
-// Package users creates its own pool: singlepool reports it, and its
-// suggested fix calls db.Pool instead.
+// Package users creates its own pool; the suggested fix calls db.Pool.
 package users
 
 import (
 	"context"
+	"os"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -13,9 +13,9 @@ type Store struct {
 	pool *pgxpool.Pool
 }
 
-// NewStore connects to dsn.
-func NewStore(ctx context.Context, dsn string) (*Store, error) {
-	pool, err := pgxpool.New(ctx, dsn)
+// NewStore connects to DATABASE_URL.
+func NewStore(ctx context.Context) (*Store, error) {
+	pool, err := pgxpool.New(ctx, os.Getenv("DATABASE_URL"))
 	if err != nil {
 		return nil, err
 	}

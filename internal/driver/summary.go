@@ -1,0 +1,117 @@
+package driver
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/singlepool/singlepool/passes/singlepool"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+)
+
+// FixSummary tells the user of `singlepool -fix` what the fixes will do,
+// which singlechecker does not: how many findings have a fix and in how
+// many files, and each finding left without one with its reason. It
+// analyzes the packages once more with a fresh analyzer (so that the
+// analyzer singlechecker then runs keeps its flags unparsed) and writes to
+// w. It returns false, having written nothing, when args is not a -fix
+// run it can analyze; a run that fails is left to singlechecker, which
+// reports the failure.
+func FixSummary(w io.Writer, args []string) bool {
+	rest, isFix := withoutFixFlags(args)
+	if !isFix {
+		return false
+	}
+	a := singlepool.NewFlagAnalyzer()
+	var opts options
+	patterns, ok := parseArgs(newFlagSet(a, &opts, true), rest)
+	if !ok || len(patterns) == 0 || opts.json {
+		return false
+	}
+	pkgs, err := Load(patterns, opts.tests, func(dirs []string) ([]singlepool.FuncName, error) {
+		return singlepool.Constructors(a, dirs)
+	})
+	if err != nil {
+		return false
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		return false
+	}
+	// A package and its test variant report a site twice: count each once.
+	seen := make(map[string]bool)
+	var fixed, total int
+	files := make(map[string]bool)
+	var left []string
+	for act := range graph.All() {
+		if !act.IsRoot || act.Err != nil {
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			pos := act.Package.Fset.Position(d.Pos)
+			if key := pos.String() + d.Message; seen[key] {
+				continue
+			} else {
+				seen[key] = true
+			}
+			total++
+			if len(d.SuggestedFixes) > 0 {
+				fixed++
+				files[pos.Filename] = true
+				continue
+			}
+			reason := "no accessor is configured for its constructor (singleton)"
+			if _, r, ok := strings.Cut(d.Message, "(no suggested fix: "); ok {
+				reason = strings.TrimSuffix(r, ")")
+			} else if d.Category == "pool-factory" {
+				reason = "a call of a function that builds a pool: fix the construction site it names"
+			}
+			left = append(left, fmt.Sprintf("\t%s:%d:%d: %s", relPath(pos.Filename), pos.Line, pos.Column, reason))
+		}
+	}
+	if total == 0 {
+		return false
+	}
+	slices.Sort(left)
+	fmt.Fprintf(w, "singlepool -fix: %d of %d findings have a fix, in %d files", fixed, total, len(files))
+	if len(left) == 0 {
+		fmt.Fprintln(w, ".")
+		return true
+	}
+	fmt.Fprintf(w, "; %d left without one:\n%s\n", len(left), strings.Join(left, "\n"))
+	return true
+}
+
+// withoutFixFlags returns args without -fix and -diff, and whether -fix
+// was given (before the package patterns).
+func withoutFixFlags(args []string) ([]string, bool) {
+	var rest []string
+	isFix := false
+	for i, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			return append(rest, args[i:]...), isFix
+		}
+		switch strings.TrimLeft(a, "-") {
+		case "fix", "fix=true":
+			isFix = true
+			continue
+		case "diff", "diff=true", "fix=false", "diff=false":
+			continue
+		}
+		rest = append(rest, a)
+	}
+	return rest, isFix
+}
+
+// relPath shows name relative to the working directory when it is below it.
+func relPath(name string) string {
+	if wd, err := filepath.Abs("."); err == nil {
+		if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
+			return rel
+		}
+	}
+	return name
+}
