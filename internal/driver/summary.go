@@ -76,7 +76,11 @@ func FixSummary(w io.Writer, args []string) bool {
 		return false
 	}
 	slices.Sort(left)
-	fmt.Fprintf(w, "singlepool -fix: %d of %d findings have a fix, in %d files", fixed, total, len(files))
+	plural := "s"
+	if len(files) == 1 {
+		plural = ""
+	}
+	fmt.Fprintf(w, "singlepool -fix: %d of %d findings have a fix, in %d file%s", fixed, total, len(files), plural)
 	if len(left) == 0 {
 		fmt.Fprintln(w, ".")
 		return true

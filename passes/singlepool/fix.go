@@ -31,9 +31,9 @@ type plan struct {
 // For a site with an accessor configured but no fix, noFix[i] says why.
 func fileFixes(pass *analysis.Pass, s *settings, file *ast.File, sites []site, paths [][]ast.Node) (fixes []*analysis.SuggestedFix, noFix []string) {
 	plans := make([]*plan, len(sites))
-	findPkg := packageFinder(pass.Pkg)
+	memo := newSiteMemo(pass)
 	for i, st := range sites {
-		plans[i] = planSite(pass, s, st, paths[i], findPkg)
+		plans[i] = planSite(pass, s, st, paths[i], memo)
 	}
 	fixes = make([]*analysis.SuggestedFix, len(sites))
 	if isCgoOutput(file) {
@@ -144,9 +144,44 @@ func sharedLocalGroups(pass *analysis.Pass, plans []*plan, fixable func(int) boo
 	return groups
 }
 
+// A siteMemo remembers, for the sites of one file, what depends only on
+// the constructor and its accessor: whether the accessor fits, and the
+// shared pool's arguments (both may read the accessor's package).
+type siteMemo struct {
+	pass   *analysis.Pass
+	find   func(string) *types.Package
+	checks map[[2]FuncName]string
+	shared map[[2]FuncName][2]string
+}
+
+func newSiteMemo(pass *analysis.Pass) *siteMemo {
+	return &siteMemo{
+		pass:   pass,
+		find:   packageFinder(pass.Pkg),
+		checks: make(map[[2]FuncName]string),
+		shared: make(map[[2]FuncName][2]string),
+	}
+}
+
+// accessorReason says why the accessor cannot replace ctor: checked from
+// its types when its package is visible (go vet sees only imports), else
+// from its source when it is in this module.
+func (m *siteMemo) accessorReason(ctor *types.Func, acc FuncName) string {
+	key := [2]FuncName{funcNameOf(ctor), acc}
+	if r, ok := m.checks[key]; ok {
+		return r
+	}
+	r := checkVisibleAccessor(m.find, ctor, acc)
+	if m.find(acc.Pkg) == nil {
+		r = checkAccessorSource(m.pass, ctor, acc)
+	}
+	m.checks[key] = r
+	return r
+}
+
 // planSite checks that the site is a direct call of a constructor with a
 // configured accessor and records what the fix removes.
-func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, find func(string) *types.Package) *plan {
+func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, memo *siteMemo) *plan {
 	acc, ok := s.singletons[funcNameOf(st.fn)]
 	if !ok {
 		return nil
@@ -193,13 +228,7 @@ func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, find f
 			return p
 		}
 	}
-	// The accessor's types when its package is visible (go vet sees only
-	// imports), else its source when it is in this module.
-	check := checkVisibleAccessor(find, st.fn, acc)
-	if find(acc.Pkg) == nil {
-		check = checkAccessorSource(pass, st.fn, acc)
-	}
-	if check != "" {
+	if check := memo.accessorReason(st.fn, acc); check != "" {
 		p.reason = check
 		return p
 	}
@@ -215,7 +244,7 @@ func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, find f
 	}
 	// Last, as it depends on the settings: the same database, the same
 	// pool settings.
-	p.reason = connectionReason(pass, s, st, acc, p.dropped)
+	p.reason = connectionReason(pass, s, st, acc, p.dropped, memo)
 	return p
 }
 

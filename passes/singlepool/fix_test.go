@@ -181,3 +181,21 @@ func TestAccessors(t *testing.T) {
 	})
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "example.com/badacc", "usesbadacc")
 }
+
+// TestFixBuilders fixes gorm and mongo sites built through the libraries'
+// builders when their arguments are the shared pool's, stated with the
+// names Go code uses (postgres.Open, options.Client()).
+func TestFixBuilders(t *testing.T) {
+	a := mustNew(t, singlepool.Config{
+		Allow: []string{"example.com/pool/db", "example.com/pool/dbx"},
+		Singleton: []string{
+			"gorm.io/gorm.Open=example.com/pool/dbx.Gorm",
+			"go.mongodb.org/mongo-driver/mongo.Connect=example.com/pool/dbx.Mongo",
+		},
+		SharedArgs: []string{
+			`gorm.io/gorm.Open=(postgres.Open(os.Getenv("DATABASE_URL")), &gorm.Config{})`,
+			`go.mongodb.org/mongo-driver/mongo.Connect=(options.Client().ApplyURI(os.Getenv("MONGO_URL")))`,
+		},
+	})
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "fixbuilders")
+}

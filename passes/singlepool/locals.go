@@ -174,19 +174,11 @@ var pureFuncs = map[string]bool{
 	"(*go.mongodb.org/mongo-driver/v2/mongo/options.ClientOptions).ApplyURI": true,
 }
 
-// maxPureDepth bounds how deep droppable follows functions of the
-// package that only return a value.
-const maxPureDepth = 4
-
 // droppable reports whether the expression can be removed from the
 // program without changing what it does: literals, names, selectors,
 // operators, composite literals, function literals, conversions and calls
 // of pureFuncs over droppable operands.
 func droppable(pass *analysis.Pass, e ast.Expr) bool {
-	return droppableAt(pass, e, 0)
-}
-
-func droppableAt(pass *analysis.Pass, e ast.Expr, depth int) bool {
 	ok := true
 	ast.Inspect(e, func(n ast.Node) bool {
 		if !ok {
@@ -213,13 +205,11 @@ func droppableAt(pass *analysis.Pass, e ast.Expr, depth int) bool {
 				if fn, isFunc := pass.TypesInfo.Uses[id].(*types.Func); isFunc && pureFuncs[fn.FullName()] {
 					return true
 				}
-				// A function of the package that only returns a
-				// droppable value: func dsn() string { return os.Getenv(...) }.
-				if v, _, why := (typedEnv{pass}).valueOf(id); why == "" && len(n.Args) == 0 && depth < maxPureDepth {
-					if _, isFunc := pass.TypesInfo.Uses[id].(*types.Func); isFunc {
-						ok = droppableAt(pass, v, depth+1)
-						return false
-					}
+				// A function of the package, or of another package of
+				// the module, that only returns a value canon can
+				// follow, which has no effect: dsn() { return os.Getenv(...) }.
+				if _, why := canon(typedEnv{pass}, n, 0); why == "" {
+					return false
 				}
 			}
 			ok = false

@@ -40,15 +40,17 @@ var sqlPoolSetters = map[string]bool{
 	"SetMaxOpenConns": true, "SetMaxIdleConns": true, "SetConnMaxLifetime": true, "SetConnMaxIdleTime": true,
 }
 
-// poolSettingIn returns the first pool setting named in text, or "".
+// poolSettingIn returns the pool setting named in text, the longest if
+// several match (SetMaxPoolSize, not PoolSize), or "".
 func poolSettingIn(text string) string {
 	lower := strings.ToLower(text)
+	found := ""
 	for _, name := range poolSettings {
-		if strings.Contains(lower, strings.ToLower(name)) {
-			return name
+		if len(name) > len(found) && strings.Contains(lower, strings.ToLower(name)) {
+			found = name
 		}
 	}
-	return ""
+	return found
 }
 
 // connectionReason says why the site's pool is not the shared one: it
@@ -56,7 +58,7 @@ func poolSettingIn(text string) string {
 // its own pool; "" when its canonical arguments are the shared pool's.
 // args are the dropped arguments: the receiver of a method constructor,
 // then the arguments after the context.
-func connectionReason(pass *analysis.Pass, s *settings, st site, acc FuncName, args []ast.Expr) string {
+func connectionReason(pass *analysis.Pass, s *settings, st site, acc FuncName, args []ast.Expr, memo *siteMemo) string {
 	siteArgs, why := canonArgs(typedEnv{pass}, args)
 	if why != "" {
 		if name := poolSettingIn(why); name != "" {
@@ -64,7 +66,13 @@ func connectionReason(pass *analysis.Pass, s *settings, st site, acc FuncName, a
 		}
 		return fmt.Sprintf("it connects with %s, which may not be the shared pool's database", why)
 	}
-	shared, why := sharedArgs(pass, s, st, acc)
+	key := [2]FuncName{funcNameOf(st.fn), acc}
+	r, ok := memo.shared[key]
+	if !ok {
+		r[0], r[1] = sharedArgs(pass, s, st, acc)
+		memo.shared[key] = r
+	}
+	shared, why := r[0], r[1]
 	if why != "" {
 		return why
 	}

@@ -37,6 +37,9 @@ type argEnv interface {
 	stringConst(e ast.Expr) (string, bool)
 	// isType reports whether e denotes a type (a conversion's function).
 	isType(e ast.Expr) bool
+	// foreignFunc returns the one result of a function without
+	// parameters of another package of the module, read from its source.
+	foreignFunc(path, name string) (ast.Expr, argEnv, bool)
 	// valueOf returns the expression a name stands for: a variable's one
 	// value, or the one result of a function without parameters; or a
 	// description of the name for the message, when it stands for no one
@@ -132,11 +135,12 @@ func canonCall(env argEnv, call *ast.CallExpr, depth int) (string, string) {
 	if env.isType(fun) && len(call.Args) == 1 {
 		return canon(env, call.Args[0], depth+1) // a conversion
 	}
-	var name string
-	switch f := fun.(type) {
+	var name, path string
+	var f *ast.SelectorExpr
+	switch fn := fun.(type) {
 	case *ast.Ident:
 		// A function of the package: what it returns.
-		v, venv, why := env.valueOf(f)
+		v, venv, why := env.valueOf(fn)
 		if why != "" {
 			return "", why
 		}
@@ -145,8 +149,10 @@ func canonCall(env argEnv, call *ast.CallExpr, depth int) (string, string) {
 		}
 		return canon(venv, v, depth+1)
 	case *ast.SelectorExpr:
+		f = fn
 		if x, ok := f.X.(*ast.Ident); ok {
-			if path, isPkg := env.importPath(x); isPkg {
+			var isPkg bool
+			if path, isPkg = env.importPath(x); isPkg {
 				name = path + "." + f.Sel.Name
 				break
 			}
@@ -175,6 +181,11 @@ func canonCall(env argEnv, call *ast.CallExpr, depth int) (string, string) {
 		}
 	}
 	if !pureFuncs[name] {
+		// A function of another package of the module that only returns
+		// a value: config.DSN() { return os.Getenv("DATABASE_URL") }.
+		if v, venv, ok := env.foreignFunc(path, f.Sel.Name); ok && len(call.Args) == 0 {
+			return canon(venv, v, depth+1)
+		}
 		return "", fmt.Sprintf("a call of %s", briefCall(call))
 	}
 	args, why := canonArgs(env, call.Args)
@@ -280,10 +291,16 @@ func parseSharedArgs(e string) (FuncName, string, error) {
 // standard library's pure functions, and literals.
 type statedEnv struct{}
 
-// statedPackages are the package names a shared-args entry may use.
+// statedPackages are the package names a shared-args entry may use: the
+// standard library's pure functions and the catalog libraries' builders
+// and option types (pureFuncs), by their usual names.
 var statedPackages = map[string]string{
 	"os": "os", "fmt": "fmt", "strings": "strings", "net": "net", "strconv": "strconv",
 	"url": "net/url", "path": "path", "filepath": "path/filepath",
+	"postgres": "gorm.io/driver/postgres", "mysql": "gorm.io/driver/mysql",
+	"sqlserver": "gorm.io/driver/sqlserver", "sqlite": "gorm.io/driver/sqlite", "gorm": "gorm.io/gorm",
+	"pgxpool": "github.com/jackc/pgx/v5/pgxpool", "pgx": "github.com/jackc/pgx/v5",
+	"redis": "github.com/redis/go-redis/v9", "options": "go.mongodb.org/mongo-driver/mongo/options",
 }
 
 func (statedEnv) importPath(x *ast.Ident) (string, bool) {
@@ -293,6 +310,8 @@ func (statedEnv) importPath(x *ast.Ident) (string, bool) {
 
 func (statedEnv) stringConst(e ast.Expr) (string, bool) { return syntaxEnv{}.stringConst(e) }
 func (statedEnv) isType(e ast.Expr) bool                { return syntaxEnv{}.isType(e) }
+
+func (statedEnv) foreignFunc(string, string) (ast.Expr, argEnv, bool) { return nil, nil, false }
 
 func (statedEnv) valueOf(id *ast.Ident) (ast.Expr, argEnv, string) {
 	return nil, nil, id.Name

@@ -30,7 +30,9 @@ type syntaxEnv struct {
 
 // A syntaxPkg is a package's parsed files and package-level names.
 type syntaxPkg struct {
+	root     string // the module's root directory
 	files    []*ast.File
+	funcFile map[string]*ast.File     // package-level function -> its file
 	values   map[string]ast.Expr      // package-level var or const -> its value
 	funcs    map[string]*ast.FuncDecl // package-level functions
 	assigned map[string]bool          // names assigned somewhere with "="
@@ -53,6 +55,33 @@ func (syntaxEnv) stringConst(e ast.Expr) (string, bool) {
 func (syntaxEnv) isType(e ast.Expr) bool {
 	id, ok := e.(*ast.Ident)
 	return ok && id.Name == "string"
+}
+
+func (env syntaxEnv) foreignFunc(path, name string) (ast.Expr, argEnv, bool) {
+	return moduleFunc(env.pkg.root, path, name)
+}
+
+// moduleFunc returns the one result of the function without parameters
+// path.name, when path is a package of the module at root, read from its
+// source, with the argEnv to read the result in.
+func moduleFunc(root, path, name string) (ast.Expr, argEnv, bool) {
+	dir, ok := packageSource(root, path)
+	if !ok {
+		return nil, nil, false
+	}
+	pkg, err := derived.load(dir)
+	if err != nil {
+		return nil, nil, false
+	}
+	fd, ok := pkg.funcs[name]
+	if !ok || fd.Type.Params.NumFields() != 0 {
+		return nil, nil, false
+	}
+	r := onlyResult(fd.Body)
+	if r == nil {
+		return nil, nil, false
+	}
+	return r, syntaxEnv{pkg, fileImports(pkg.funcFile[name]), []*ast.BlockStmt{fd.Body}}, true
 }
 
 func (env syntaxEnv) valueOf(id *ast.Ident) (ast.Expr, argEnv, string) {
@@ -138,7 +167,12 @@ func parsePackageDir(dir string) (*syntaxPkg, error) {
 		return nil, err
 	}
 	sort.Strings(names)
-	pkg := &syntaxPkg{values: make(map[string]ast.Expr), funcs: make(map[string]*ast.FuncDecl), assigned: make(map[string]bool)}
+	pkg := &syntaxPkg{
+		values:   make(map[string]ast.Expr),
+		funcs:    make(map[string]*ast.FuncDecl),
+		funcFile: make(map[string]*ast.File),
+		assigned: make(map[string]bool),
+	}
 	fset := token.NewFileSet()
 	for _, name := range names {
 		if strings.HasSuffix(name, "_test.go") {
@@ -154,6 +188,7 @@ func parsePackageDir(dir string) (*syntaxPkg, error) {
 			case *ast.FuncDecl:
 				if d.Recv == nil {
 					pkg.funcs[d.Name.Name] = d
+					pkg.funcFile[d.Name.Name] = f
 				}
 			case *ast.GenDecl:
 				for _, sp := range d.Specs {
@@ -314,6 +349,7 @@ func (c *derivedCache) load(dir string) (*syntaxPkg, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.root = moduleRoot(dir)
 	if c.pkgs == nil {
 		c.pkgs = make(map[string]*syntaxPkg)
 	}

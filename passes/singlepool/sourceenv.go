@@ -35,6 +35,10 @@ func (env typedEnv) isType(e ast.Expr) bool {
 	return ok && tv.IsType()
 }
 
+func (env typedEnv) foreignFunc(path, name string) (ast.Expr, argEnv, bool) {
+	return moduleFunc(moduleRoot(packageDir(env.pass)), path, name)
+}
+
 func (env typedEnv) valueOf(id *ast.Ident) (ast.Expr, argEnv, string) {
 	pass := env.pass
 	switch obj := pass.TypesInfo.Uses[id].(type) {

@@ -9,3 +9,5 @@ type ClientOptions struct {
 func Client() *ClientOptions { return &ClientOptions{} }
 
 func (c *ClientOptions) ApplyURI(uri string) *ClientOptions { return c }
+
+func (c *ClientOptions) SetMaxPoolSize(u uint64) *ClientOptions { return c }

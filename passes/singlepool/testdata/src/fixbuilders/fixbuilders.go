@@ -1,0 +1,50 @@
+// Package fixbuilders builds gorm and mongo clients through the libraries'
+// builders (postgres.Open, options.Client().ApplyURI), which a fix may
+// drop: sites with the shared pool's arguments are fixed, others not.
+package fixbuilders
+
+import (
+	"context"
+	"os"
+
+	"go.mongodb.org/mongo-driver/mongo"
+	"go.mongodb.org/mongo-driver/mongo/options"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+)
+
+func orders() error {
+	db, err := gorm.Open(postgres.Open(os.Getenv("DATABASE_URL")), &gorm.Config{}) // want `gorm\.Open creates a new connection pool outside example.com/pool/db, example.com/pool/dbx; use the shared pool$`
+	if err != nil {
+		return err
+	}
+	_ = db
+	return nil
+}
+
+func analytics() error {
+	db, err := gorm.Open(postgres.Open(os.Getenv("ANALYTICS_URL")), &gorm.Config{}) // want `gorm\.Open creates .*\(no suggested fix: it connects with \(gorm\.io/driver/postgres\.Open\(\$ANALYTICS_URL\), &gorm\.io/gorm\.Config\{\}\); the shared pool with \(gorm\.io/driver/postgres\.Open\(\$DATABASE_URL\), &gorm\.io/gorm\.Config\{\}\)\)`
+	if err != nil {
+		return err
+	}
+	_ = db
+	return nil
+}
+
+func events(ctx context.Context) error {
+	c, err := mongo.Connect(ctx, options.Client().ApplyURI(os.Getenv("MONGO_URL"))) // want `mongo\.Connect creates a new connection pool outside example.com/pool/db, example.com/pool/dbx; use the shared pool$`
+	if err != nil {
+		return err
+	}
+	_ = c
+	return nil
+}
+
+func bulk(ctx context.Context) error {
+	c, err := mongo.Connect(ctx, options.Client().ApplyURI(os.Getenv("MONGO_URL")).SetMaxPoolSize(50)) // want `mongo\.Connect creates .*\(no suggested fix: it configures its own pool \(SetMaxPoolSize\); the fix would use the shared pool's settings instead\)`
+	if err != nil {
+		return err
+	}
+	_ = c
+	return nil
+}
