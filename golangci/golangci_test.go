@@ -99,6 +99,8 @@ func TestBadValues(t *testing.T) {
 		{map[string]any{"allow": []any{"./..."}}, []string{"allow", `"./..."`}},
 		{map[string]any{"constructors": []any{"NewPool"}}, []string{"constructors", `"NewPool"`}},
 		{map[string]any{"singleton": []any{"github.com/jackc/pgx/v5/pgxpool.New"}}, []string{"singleton"}},
+		{map[string]any{"shared-args": []any{`database/sql.Open=("pgx", dsn)`}}, []string{"shared-args", "cannot use dsn"}},
+		{map[string]any{"shared-args": []any{`database/sql.Open="pgx"`}}, []string{"shared-args", "parentheses"}},
 	} {
 		p := mustPlugin(t, tc.settings) // values are checked when the analyzer is built
 		analyzers, err := p.BuildAnalyzers()

@@ -36,6 +36,7 @@ check-generated: true
 		{"- allow\n", "s.yml:1: want a mapping"},
 		{"\n\nallow: [./db]\n", "s.yml:3: allow: \"./db\" is a file path"},
 		{"singleton: [database/sql.Open]\n", "s.yml:1: singleton:"},
+		{"allow: [a.com/x]\nshared-args:\n  - 'database/sql.Open=(\"pgx\", dsn)'\n", "s.yml:2: shared-args: (\"pgx\", dsn): cannot use dsn"},
 	} {
 		_, err := parseConfigFile("s.yml", []byte(tc.src))
 		switch {
