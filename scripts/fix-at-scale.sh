@@ -221,6 +221,18 @@ func SQLDB() *sql.DB {
 EOF
 }
 
+# shared_env NAME is the variable the accessors of NAME build their pools
+# from. A fix applies only where a site connects with the same (README,
+# "Suggested fixes"): pgx's tests connect with PGX_TEST_DATABASE, so that
+# is its shared pool's; PGX_SHARED_ENV=DATABASE_URL shows what the rules
+# withhold when the shared pool is another database.
+shared_env() {
+	case $1 in
+	pgx) echo "${PGX_SHARED_ENV:-PGX_TEST_DATABASE}" ;;
+	*) echo DATABASE_URL ;;
+	esac
+}
+
 # module_info NAME sets modver, accpkg (import path) and singletons.
 module_info() {
 	local p
@@ -296,7 +308,7 @@ run_module() {
 	(cd "$dir" && go vet ./... >"$work/$name.vet0" 2>&1) || true
 
 	mkdir -p "$dir/internal/sharedpool"
-	"accessor_$name" >"$dir/internal/sharedpool/sharedpool.go"
+	"accessor_$name" | sed "s/DATABASE_URL/$(shared_env "$name")/g" >"$dir/internal/sharedpool/sharedpool.go"
 	(cd "$dir" && go build ./internal/sharedpool)
 	cp -r "$dir" "$orig"
 
@@ -350,7 +362,7 @@ run_module() {
 		fail "$name: go vet ./... reports something new after the fixes"
 	fi
 	local unformatted
-	unformatted=$(cd "$dir" && grep '^+++ ' "$work/$name.diff" | sed -E "s|^\+\+\+ $name/([^[:space:]]+).*|\1|" |
+	unformatted=$(cd "$dir" && { grep '^+++ ' "$work/$name.diff" || true; } | sed -E "s|^\+\+\+ $name/([^[:space:]]+).*|\1|" |
 		while read -r f; do [ -f "$f" ] && gofmt -l "$f"; done)
 	if [ -n "$unformatted" ]; then
 		printf '%s\n' "$unformatted" >&2

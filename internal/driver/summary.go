@@ -52,11 +52,11 @@ func FixSummary(w io.Writer, args []string) bool {
 		}
 		for _, d := range act.Diagnostics {
 			pos := act.Package.Fset.Position(d.Pos)
-			if key := pos.String() + d.Message; seen[key] {
+			key := pos.String() + d.Message
+			if seen[key] {
 				continue
-			} else {
-				seen[key] = true
 			}
+			seen[key] = true
 			total++
 			if len(d.SuggestedFixes) > 0 {
 				fixed++

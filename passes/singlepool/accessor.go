@@ -222,42 +222,26 @@ func checkAccessorSource(pass *analysis.Pass, ctor *types.Func, acc FuncName) st
 // a variable initialized with a function literal or sync.OnceValue(s) of
 // one, and the imports of its file; declared is false if name is neither.
 func (p *syntaxPkg) funcType(name string) (ft *ast.FuncType, imports map[string]string, declared bool) {
-	for _, f := range p.files {
-		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if d.Recv == nil && d.Name.Name == name {
-					return d.Type, fileImports(f), true
-				}
-			case *ast.GenDecl:
-				for _, sp := range d.Specs {
-					vs, ok := sp.(*ast.ValueSpec)
-					if !ok {
-						continue
-					}
-					for i, n := range vs.Names {
-						if n.Name != name {
-							continue
-						}
-						if t, ok := vs.Type.(*ast.FuncType); ok {
-							return t, fileImports(f), true
-						}
-						if i < len(vs.Values) {
-							if lit, ok := onceLiteral(vs.Values[i]); ok {
-								t := *lit.Type
-								if isOnceValue(vs.Values[i]) {
-									t.Params = &ast.FieldList{} // OnceValue(s) returns func() (T...)
-								}
-								return &t, fileImports(f), true
-							}
-						}
-						return nil, nil, true
-					}
-				}
+	if fd, ok := p.funcs[name]; ok {
+		return fd.Type, fileImports(p.funcFile[name]), true
+	}
+	vd, ok := p.vars[name]
+	if !ok {
+		return nil, nil, false
+	}
+	if t, ok := vd.spec.Type.(*ast.FuncType); ok {
+		return t, fileImports(vd.file), true
+	}
+	if vd.i < len(vd.spec.Values) {
+		if lit, ok := onceLiteral(vd.spec.Values[vd.i]); ok {
+			t := *lit.Type
+			if isOnceValue(vd.spec.Values[vd.i]) {
+				t.Params = &ast.FieldList{} // OnceValue(s) returns func() (T...)
 			}
+			return &t, fileImports(vd.file), true
 		}
 	}
-	return nil, nil, false
+	return nil, nil, true
 }
 
 // onceLiteral returns the function literal of "func(...) {...}" or

@@ -33,9 +33,18 @@ type syntaxPkg struct {
 	root     string // the module's root directory
 	files    []*ast.File
 	funcFile map[string]*ast.File     // package-level function -> its file
+	vars     map[string]varDecl       // package-level var or const -> its declaration
 	values   map[string]ast.Expr      // package-level var or const -> its value
 	funcs    map[string]*ast.FuncDecl // package-level functions
 	assigned map[string]bool          // names assigned somewhere with "="
+}
+
+// A varDecl is the declaration of one package-level name: Names[i] of
+// spec, in file.
+type varDecl struct {
+	spec *ast.ValueSpec
+	i    int
+	file *ast.File
 }
 
 func (env syntaxEnv) importPath(x *ast.Ident) (string, bool) {
@@ -171,6 +180,7 @@ func parsePackageDir(dir string) (*syntaxPkg, error) {
 		values:   make(map[string]ast.Expr),
 		funcs:    make(map[string]*ast.FuncDecl),
 		funcFile: make(map[string]*ast.File),
+		vars:     make(map[string]varDecl),
 		assigned: make(map[string]bool),
 	}
 	fset := token.NewFileSet()
@@ -202,6 +212,7 @@ func parsePackageDir(dir string) (*syntaxPkg, error) {
 							v = vs.Values[i]
 						}
 						pkg.values[n.Name] = v
+						pkg.vars[n.Name] = varDecl{vs, i, f}
 					}
 				}
 			}

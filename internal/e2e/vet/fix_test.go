@@ -73,7 +73,7 @@ var fixappAfter = sorted(
 )
 
 // The sites whose fix would change what the program does, and why; each
-// package has a behaviour test that fails if the fix is applied anyway.
+// package has a behavior test that fails if the fix is applied anyway.
 var (
 	openNoFix    = " (no suggested fix: Open returns the pool to callers in other packages, which may close it)"
 	auditNoFix   = finding("internal/audit/audit.go:16:16", "sql.Open") + " (no suggested fix: it tunes its pool after building it (d.SetMaxOpenConns(2)); the fix would tune the shared pool)"
@@ -235,18 +235,18 @@ func TestFix(t *testing.T) {
 	})
 
 	t.Run("the fixed code behaves as before", func(t *testing.T) {
-		// The Behaviour tests of testdata/fixapp (no database needed)
+		// The Behavior tests of testdata/fixapp (no database needed)
 		// fail where a fix changed what the program does: the shared
 		// pool closed by a request, a Close or a caller; a tenant's,
 		// the replica's or the audit pool's database or limit replaced
 		// by the shared pool's.
-		r := e2eutil.Run(t, fixed, goEnv, "go", "test", "-count=1", "-run", "Behaviour", "./...")
+		r := e2eutil.Run(t, fixed, goEnv, "go", "test", "-count=1", "-run", "Behavior", "./...")
 		if r.Code != 0 {
-			t.Errorf("go test -run Behaviour on the fixed module: exit %d\n%s%s", r.Code, r.Stdout, r.Stderr)
+			t.Errorf("go test -run Behavior on the fixed module: exit %d\n%s%s", r.Code, r.Stdout, r.Stderr)
 		}
 		for _, pkg := range []string{"audit", "replica", "tenants", "users"} {
 			if !strings.Contains(r.Stdout, "ok  \texample.com/app/internal/"+pkg) {
-				t.Errorf("the behaviour test of internal/%s did not run:\n%s", pkg, r.Stdout)
+				t.Errorf("the behavior test of internal/%s did not run:\n%s", pkg, r.Stdout)
 			}
 		}
 	})

@@ -8,7 +8,7 @@ import (
 
 // After -fix, the audit pool keeps its limit, and the shared pool is not
 // given it.
-func TestBehaviourSettingsHold(t *testing.T) {
+func TestBehaviorSettingsHold(t *testing.T) {
 	if err := Init(); err != nil {
 		t.Fatal(err)
 	}

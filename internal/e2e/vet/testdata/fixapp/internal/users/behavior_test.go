@@ -28,7 +28,7 @@ func sharedPoolOpen(t *testing.T, after string) {
 }
 
 // After -fix, requests and a store's Close leave the shared pool open.
-func TestBehaviourSharedPoolStaysOpen(t *testing.T) {
+func TestBehaviorSharedPoolStaysOpen(t *testing.T) {
 	t.Setenv("DATABASE_URL", "postgres://app@127.0.0.1:1/app?connect_timeout=1")
 	for i := 0; i < 2; i++ {
 		Handler(httptest.NewRecorder(), httptest.NewRequest("GET", "/users", nil))

@@ -6,7 +6,7 @@ import (
 )
 
 // After -fix, two tenants still reach two databases.
-func TestBehaviourTenantsKeepTheirDatabases(t *testing.T) {
+func TestBehaviorTenantsKeepTheirDatabases(t *testing.T) {
 	pools, err := Pools(context.Background(), []Tenant{
 		{"eu", "postgres://app@127.0.0.2:1/eu"},
 		{"us", "postgres://app@127.0.0.3:1/us"},

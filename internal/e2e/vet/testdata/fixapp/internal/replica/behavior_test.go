@@ -10,7 +10,7 @@ import (
 
 // After -fix, the replica's reads still go to the replica. The test sets
 // both URLs to unreachable addresses: the error names the host it tried.
-func TestBehaviourReplicaStaysTheReplica(t *testing.T) {
+func TestBehaviorReplicaStaysTheReplica(t *testing.T) {
 	t.Setenv("DATABASE_URL", "postgres://app@127.0.0.1:1/app?connect_timeout=1")
 	t.Setenv("REPLICA_DATABASE_URL", "postgres://app@127.0.0.4:1/app?connect_timeout=1")
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
