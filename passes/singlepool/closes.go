@@ -229,6 +229,13 @@ func (f *closeFinder) visit(root ast.Node) {
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sqlPoolSetters[sel.Sel.Name] && f.reaches(sel.X) {
 				f.bad = fmt.Sprintf("it tunes its pool after building it (%s); the fix would tune the shared pool", briefText(pass.Fset, n))
 			}
+			// The pool handed to a function of the package that closes
+			// it (defer closeDB(t, db)): that Close would stay.
+			for i, arg := range n.Args {
+				if f.refersTo(arg) && closesParam(pass, n, i) {
+					f.bad = fmt.Sprintf("%s closes it, and would close the shared pool", briefText(pass.Fset, n))
+				}
+			}
 			if f.isClose(n) && !handled[n] {
 				if returnsError(pass, n) {
 					f.edits = append(f.edits, closeEdit{node: n, replace: "error(nil)"})
@@ -334,4 +341,45 @@ func returnsError(pass *analysis.Pass, call ast.Expr) bool {
 func isBlank(e ast.Expr) bool {
 	id, ok := e.(*ast.Ident)
 	return ok && id.Name == "_"
+}
+
+// closesParam reports whether call calls a function of the package whose
+// i'th parameter is closed in its body: closeDB(t, db) with
+// func closeDB(t testing.TB, db *sql.DB) { db.Close() }.
+func closesParam(pass *analysis.Pass, call *ast.CallExpr, i int) bool {
+	id := calleeIdent(call)
+	if id == nil {
+		return false
+	}
+	fn, ok := pass.TypesInfo.Uses[id].(*types.Func)
+	if !ok || fn.Pkg() != pass.Pkg {
+		return false
+	}
+	params := fn.Signature().Params()
+	if i >= params.Len() || (fn.Signature().Variadic() && i >= params.Len()-1) {
+		return false
+	}
+	param := params.At(i)
+	file := fileOf(pass, fn.Pos())
+	if file == nil {
+		return false
+	}
+	body := enclosingBody(enclosingPath(file, fn.Pos()))
+	if body == nil {
+		return false
+	}
+	closed := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok || len(c.Args) != 0 {
+			return !closed
+		}
+		if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" {
+			if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && pass.TypesInfo.Uses[x] == param {
+				closed = true
+			}
+		}
+		return !closed
+	})
+	return closed
 }

@@ -143,7 +143,7 @@ func returnedReason(pass *analysis.Pass, path []ast.Node, call *ast.CallExpr, ta
 	}
 	for _, f := range pass.Files {
 		if pos := callerCloses(pass, f, fn); pos != "" {
-			return fmt.Sprintf("%s returns the pool to a caller that closes it (%s)", fd.Name.Name, pos)
+			return fmt.Sprintf("%s returns the pool to a caller that closes or tunes it (%s)", fd.Name.Name, pos)
 		}
 	}
 	return ""

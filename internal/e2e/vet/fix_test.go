@@ -85,7 +85,7 @@ var (
 // newPoolNoFix is the reason of users.newPool's site: its caller at line
 // closes the pool.
 func newPoolNoFix(line string) string {
-	return " (no suggested fix: newPool returns the pool to a caller that closes it (users/users.go:" + line + "))"
+	return " (no suggested fix: newPool returns the pool to a caller that closes or tunes it (users/users.go:" + line + "))"
 }
 
 // TestFix applies the suggested fixes to testdata/fixapp with `singlepool

@@ -107,7 +107,7 @@ func Open(ctx context.Context) (*pgxpool.Pool, error) { // want Open:"factory\\(
 
 // An unexported factory whose caller closes the pool.
 func open() (*sql.DB, error) { // want open:"factory\\(sql\\.Open at fixsafe/fixsafe\\.go:110\\)"
-	return sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates .*\(no suggested fix: open returns the pool to a caller that closes it \(fixsafe/fixsafe\.go:114\)\)`
+	return sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates .*\(no suggested fix: open returns the pool to a caller that closes or tunes it \(fixsafe/fixsafe\.go:114\)\)`
 }
 
 func count() error {
@@ -135,4 +135,16 @@ func newStore() (*Store, error) { // want newStore:"factory\\(sql\\.Open at fixs
 	var err error
 	s.DB, err = sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates .*\(no suggested fix: the pool is kept in field DB, exported: other packages may close it\)`
 	return s, err
+}
+
+// A helper of the package closes the pool: it would close the shared one.
+func closeDB(d *sql.DB) { d.Close() }
+
+func viaHelper() error {
+	d, err := sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates .*\(no suggested fix: closeDB\(d\) closes it, and would close the shared pool\)`
+	if err != nil {
+		return err
+	}
+	defer closeDB(d)
+	return d.Ping()
 }
