@@ -3,6 +3,7 @@ package singlepool
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -72,7 +73,53 @@ func closeCalls(pass *analysis.Pass, path []ast.Node, target types.Object) ([]cl
 	if onlyClosed(pass, body, target, f.edits) {
 		return nil, fmt.Sprintf("%s is only closed, never used: delete the call instead", target.Name())
 	}
+	if use := usedAfterClose(pass, body, target, f.edits); use != "" {
+		return nil, fmt.Sprintf("%s is used after it is closed (%s): the code relies on closing it", target.Name(), use)
+	}
 	return f.edits, ""
+}
+
+// usedAfterClose returns the first use of target in body after one of its
+// Close statements (not deferred ones, which run last): code that tests
+// or relies on a closed pool, which the shared pool never is; "" if none.
+func usedAfterClose(pass *analysis.Pass, body ast.Node, target types.Object, edits []closeEdit) string {
+	var closeEnd token.Pos
+	for _, e := range edits {
+		if _, deferred := e.node.(*ast.DeferStmt); deferred {
+			continue
+		}
+		if e.node.Pos() >= body.Pos() && e.node.End() <= body.End() && (closeEnd == token.NoPos || e.node.End() < closeEnd) {
+			closeEnd = e.node.End()
+		}
+	}
+	if closeEnd == token.NoPos {
+		return ""
+	}
+	var found ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		for _, e := range edits {
+			if n == e.node {
+				return false // another Close
+			}
+		}
+		if id, ok := n.(*ast.Ident); ok && id.Pos() > closeEnd && pass.TypesInfo.Uses[id] == target {
+			found = id
+		}
+		return true
+	})
+	if found == nil {
+		return ""
+	}
+	// Name the statement the use is in.
+	for _, n := range enclosingPath(fileOf(pass, found.Pos()), found.Pos()) {
+		if st, ok := n.(ast.Stmt); ok {
+			return briefText(pass.Fset, st)
+		}
+	}
+	return target.Name()
 }
 
 // exportedHolder says why a pool kept in an exported variable or field

@@ -148,3 +148,13 @@ func viaHelper() error {
 	defer closeDB(d)
 	return d.Ping()
 }
+
+// The code relies on the pool being closed: the shared pool never is.
+func closedTwice(ctx context.Context) error {
+	pool, err := pgxpool.New(ctx, os.Getenv("DATABASE_URL")) // want `pgxpool\.New creates .*\(no suggested fix: pool is used after it is closed \(return pool\.Ping\(ctx\)\): the code relies on closing it\)`
+	if err != nil {
+		return err
+	}
+	pool.Close()
+	return pool.Ping(ctx)
+}
