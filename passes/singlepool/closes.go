@@ -79,16 +79,31 @@ func closeCalls(pass *analysis.Pass, path []ast.Node, target types.Object) ([]cl
 	return f.edits, ""
 }
 
+// runsLater reports whether n, inside body, does not run where it is
+// written: in a defer statement or a function literal.
+func runsLater(pass *analysis.Pass, body, n ast.Node) bool {
+	for _, p := range enclosingPath(fileOf(pass, n.Pos()), n.Pos()) {
+		if p == body {
+			return false
+		}
+		switch p.(type) {
+		case *ast.DeferStmt, *ast.FuncLit:
+			return true
+		}
+	}
+	return false
+}
+
 // usedAfterClose returns the first use of target in body after one of its
 // Close statements (not deferred ones, which run last): code that tests
 // or relies on a closed pool, which the shared pool never is; "" if none.
 func usedAfterClose(pass *analysis.Pass, body ast.Node, target types.Object, edits []closeEdit) string {
 	var closeEnd token.Pos
 	for _, e := range edits {
-		if _, deferred := e.node.(*ast.DeferStmt); deferred {
+		if e.node.Pos() < body.Pos() || e.node.End() > body.End() || runsLater(pass, body, e.node) {
 			continue
 		}
-		if e.node.Pos() >= body.Pos() && e.node.End() <= body.End() && (closeEnd == token.NoPos || e.node.End() < closeEnd) {
+		if closeEnd == token.NoPos || e.node.End() < closeEnd {
 			closeEnd = e.node.End()
 		}
 	}

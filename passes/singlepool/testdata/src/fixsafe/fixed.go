@@ -54,3 +54,15 @@ func ping() error {
 	}
 	return d.Ping()
 }
+
+// A Close in a deferred function runs last: the fix removes it.
+func deferredClose(ctx context.Context) error {
+	pool, err := pgxpool.New(ctx, os.Getenv("DATABASE_URL")) // want `pgxpool\.New creates a new connection pool outside example.com/pool/db; use the shared pool$`
+	if err != nil {
+		return err
+	}
+	defer func() {
+		pool.Close()
+	}()
+	return pool.Ping(ctx)
+}
