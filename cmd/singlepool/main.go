@@ -33,8 +33,11 @@ func main() {
 		os.Exit(code)
 	} else {
 		// -fix: say what will be fixed and what will not, then let
-		// singlechecker apply the fixes.
-		driver.FixSummary(os.Stderr, os.Args[1:])
+		// singlechecker apply the fixes; with a misconfigured accessor
+		// or settings file, write nothing.
+		if _, misconfigured := driver.FixSummary(os.Stderr, os.Args[1:]); misconfigured {
+			os.Exit(1)
+		}
 	}
 	singlechecker.Main(singlepool.Analyzer)
 }

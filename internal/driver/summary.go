@@ -19,27 +19,28 @@ import (
 // analyzer singlechecker then runs keeps its flags unparsed) and writes to
 // w. It returns false, having written nothing, when args is not a -fix
 // run it can analyze; a run that fails is left to singlechecker, which
-// reports the failure.
-func FixSummary(w io.Writer, args []string) bool {
+// reports the failure. misconfigured is true when a settings file or an
+// accessor is wrong: the caller should then write nothing and fail.
+func FixSummary(w io.Writer, args []string) (ok, misconfigured bool) {
 	rest, isFix := withoutFixFlags(args)
 	if !isFix {
-		return false
+		return false, false
 	}
 	a := singlepool.NewFlagAnalyzer()
 	var opts options
 	patterns, ok := parseArgs(newFlagSet(a, &opts, true), rest)
 	if !ok || len(patterns) == 0 || opts.json {
-		return false
+		return false, false
 	}
 	pkgs, err := Load(patterns, opts.tests, func(dirs []string) ([]singlepool.FuncName, error) {
 		return singlepool.Constructors(a, dirs)
 	})
 	if err != nil {
-		return false
+		return false, false
 	}
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
-		return false
+		return false, false
 	}
 	// A package and its test variant report a site twice: count each once.
 	seen := make(map[string]bool)
@@ -64,16 +65,24 @@ func FixSummary(w io.Writer, args []string) bool {
 				continue
 			}
 			reason := "no accessor is configured for its constructor (singleton)"
-			if _, r, ok := strings.Cut(d.Message, "(no suggested fix: "); ok {
+			switch _, r, cut := strings.Cut(d.Message, "(no suggested fix: "); {
+			case d.Category == "bad-accessor" || d.Category == "bad-config":
+				reason, misconfigured = d.Message, true
+			case cut:
 				reason = strings.TrimSuffix(r, ")")
-			} else if d.Category == "pool-factory" {
+				if strings.HasPrefix(reason, "accessor ") {
+					misconfigured = true // missing or misfit, seen from a site
+				}
+			case d.Category == "pool-factory":
 				reason = "a call of a function that builds a pool: fix the construction site it names"
+			case d.Category == "max-pools":
+				continue // about the program, not a site
 			}
 			left = append(left, fmt.Sprintf("\t%s:%d:%d: %s", relPath(pos.Filename), pos.Line, pos.Column, reason))
 		}
 	}
 	if total == 0 {
-		return false
+		return false, false
 	}
 	slices.Sort(left)
 	plural := "s"
@@ -83,10 +92,13 @@ func FixSummary(w io.Writer, args []string) bool {
 	fmt.Fprintf(w, "singlepool -fix: %d of %d findings have a fix, in %d file%s", fixed, total, len(files), plural)
 	if len(left) == 0 {
 		fmt.Fprintln(w, ".")
-		return true
+		return true, misconfigured
 	}
 	fmt.Fprintf(w, "; %d left without one:\n%s\n", len(left), strings.Join(left, "\n"))
-	return true
+	if misconfigured {
+		fmt.Fprintln(w, "singlepool -fix: the settings are wrong (see above): nothing was written")
+	}
+	return true, misconfigured
 }
 
 // withoutFixFlags returns args without -fix and -diff, and whether -fix

@@ -251,6 +251,26 @@ func TestFix(t *testing.T) {
 		}
 	})
 
+	t.Run("a misconfigured accessor writes nothing", func(t *testing.T) {
+		mis := copyModule(t, "fixapp")
+		bad := []string{"-fix", "-allow=" + dbPkg, "-singleton=database/sql.Open=" + dbPkg + ".Missing", "./..."}
+		res := singlepool(t, bin, mis, bad...)
+		noPanic(t, "singlepool -fix with a missing accessor", res)
+		wantExit(t, "singlepool -fix with a missing accessor", res, 1)
+		for _, want := range []string{
+			"internal/db/db.go:3:9: singleton accessor " + dbPkg + ".Missing for database/sql.Open is not a function or function variable declared in this package\n",
+			"\tinternal/billing/billing.go:14:16: accessor " + dbPkg + ".Missing is not declared\n",
+			"the settings are wrong (see above): nothing was written\n",
+		} {
+			if !strings.Contains(res.Stderr, want) {
+				t.Errorf("stderr lacks %q:\n%s", want, res.Stderr)
+			}
+		}
+		if d := e2eutil.Run(t, "/", nil, "diff", "-r", orig, mis); d.Code != 0 {
+			t.Errorf("singlepool -fix with a missing accessor changed files:\n%s", d.Stdout)
+		}
+	})
+
 	t.Run("go vet -fix writes the same files", func(t *testing.T) {
 		vetFixed := copyModule(t, "fixapp")
 		res := vet(t, bin, vetFixed, append(append([]string{"-fix"}, flags...), "./...")...)
