@@ -27,8 +27,10 @@
 //     one, across packages. Calls of factories are reported like
 //     constructors: "store.New creates a new connection pool on every call
 //     (pgxpool.New at store/store.go:12)". Construction inside sync.Once.Do,
-//     sync.OnceValue(s), a package-level initializer, init, or under
-//     "if x == nil" makes a singleton accessor, not a factory.
+//     sync.OnceValue(s), a package-level initializer, init, or into a
+//     cache behind a check that it is empty ("if x == nil", an early
+//     "if x != nil { return x }", a per-key map lookup) makes a singleton
+//     accessor, not a factory, and is not a pool per request.
 //   - A constructor or factory called inside a loop body or an HTTP handler
 //     (func(http.ResponseWriter, *http.Request)) is reported even in the
 //     allowlist: "... creates a new connection pool on every request".

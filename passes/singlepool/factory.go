@@ -38,8 +38,8 @@ func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site,
 			if f == nil {
 				return true
 			}
-			if guardedByNilCheck(pass, parents) {
-				return true
+			if cachedConstruction(pass, innermostFirst(parents)) {
+				return true // lazy initialization of a cache
 			}
 			if e, lhs := poolFlow(pass, parents); e {
 				found, escapes = f, true
@@ -195,31 +195,14 @@ func carries(pass *analysis.Pass, e ast.Expr, objs map[types.Object]bool) bool {
 	return false
 }
 
-// guardedByNilCheck reports whether the call sits in "if x == nil { x = C() }"
-// for the variable it stores to: lazy initialization, not a new pool per
-// call.
-func guardedByNilCheck(pass *analysis.Pass, parents []ast.Node) bool {
-	var target ast.Expr
-	for i := len(parents) - 2; i >= 0; i-- {
-		switch p := parents[i].(type) {
-		case *ast.AssignStmt:
-			if target == nil && len(p.Lhs) > 0 {
-				target = p.Lhs[0]
-			}
-		case *ast.IfStmt:
-			be, ok := p.Cond.(*ast.BinaryExpr)
-			if !ok || be.Op != token.EQL || target == nil {
-				continue
-			}
-			if id, ok := be.Y.(*ast.Ident); !ok || id.Name != "nil" {
-				continue
-			}
-			if sameRef(pass, be.X, target) {
-				return true
-			}
-		}
+// innermostFirst returns the parents of a node (outermost first, the
+// node last) in the order of enclosingPath.
+func innermostFirst(parents []ast.Node) []ast.Node {
+	path := make([]ast.Node, len(parents))
+	for i, n := range parents {
+		path[len(parents)-1-i] = n
 	}
-	return false
+	return path
 }
 
 func sameRef(pass *analysis.Pass, a, b ast.Expr) bool {

@@ -99,6 +99,9 @@ func reportFile(pass *analysis.Pass, s *settings, allowed bool, file *ast.File, 
 	for _, st := range sites {
 		path := enclosingPath(file, st.id.Pos())
 		ctx := useContext(pass, path)
+		if ctx != "" && cachedConstruction(pass, path) {
+			ctx = "" // lazy initialization runs once, not per request
+		}
 		if !reports(allowed, ctx) {
 			continue
 		}

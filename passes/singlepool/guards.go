@@ -1,0 +1,221 @@
+package singlepool
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Cached constructions. A pool built into a cache (a package-level
+// variable, a field, a map element) behind a check that the cache is empty
+// is built once per process, or once per key: lazy initialization, not a
+// factory and not a pool per request or iteration. The shapes:
+//
+//	if pool == nil { pool, err = New(..) }             the call's own target
+//	if pool == nil { p, err := New(..); ...; pool = p } a local, then stored
+//	if cache != nil { return cache }; ...; cache = New(..)   an early return
+//	                                                    (double-checked locking too)
+//	if p, ok := pools[k]; ok { return p }; p := New(..); pools[k] = p   per key
+
+// cachedConstruction reports whether the constructor call on path
+// (innermost first, from the call or below it) builds into a cache behind
+// a check that it is empty.
+func cachedConstruction(pass *analysis.Pass, path []ast.Node) bool {
+	ci := -1
+	for i, n := range path {
+		if _, ok := n.(*ast.CallExpr); ok {
+			ci = i
+			break
+		}
+	}
+	if ci < 0 {
+		return false
+	}
+	call := path[ci].(*ast.CallExpr)
+	// The enclosing function's body; factoryIn's paths start at the
+	// body, so the outermost block stands for it there.
+	var body, outermost *ast.BlockStmt
+	for _, n := range path[ci:] {
+		switch f := n.(type) {
+		case *ast.FuncDecl:
+			body = f.Body
+		case *ast.FuncLit:
+			body = f.Body
+		case *ast.BlockStmt:
+			outermost = f
+		}
+		if body != nil {
+			break
+		}
+	}
+	if body == nil {
+		body = outermost
+	}
+	if body == nil {
+		return false
+	}
+	caches := cacheTargets(pass, body, path[ci:])
+	if len(caches) == 0 {
+		return false
+	}
+	// An enclosing "if cache == nil".
+	for _, n := range path[ci:] {
+		if n == body {
+			break
+		}
+		if ifs, ok := n.(*ast.IfStmt); ok && checksEmpty(pass, ifs.Cond, caches) {
+			return true
+		}
+	}
+	// An earlier "if cache != nil { return }" or "if v, ok := m[k]; ok { return }".
+	guarded := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if guarded || n == nil || n.Pos() >= call.Pos() {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if ifs, ok := n.(*ast.IfStmt); ok && endsInReturn(ifs.Body) && checksPresent(pass, ifs, caches) {
+			guarded = true
+		}
+		return true
+	})
+	return guarded
+}
+
+// cacheTargets returns where the call's pool is kept beyond the call: its
+// own target if that is a package-level variable, a field or an element,
+// else the caches the local it is assigned to is stored in.
+func cacheTargets(pass *analysis.Pass, body *ast.BlockStmt, path []ast.Node) []ast.Expr {
+	if len(path) < 2 {
+		return nil
+	}
+	var lhs ast.Expr
+	switch p := path[1].(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && len(p.Lhs) > 0 {
+			lhs = p.Lhs[0]
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && len(p.Names) > 0 {
+			lhs = p.Names[0]
+		}
+	}
+	if lhs == nil {
+		return nil
+	}
+	if isCache(pass, lhs) {
+		return []ast.Expr{lhs}
+	}
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	local := pass.TypesInfo.ObjectOf(id)
+	if local == nil {
+		return nil
+	}
+	var caches []ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, r := range as.Rhs {
+			if rid, ok := ast.Unparen(r).(*ast.Ident); ok && pass.TypesInfo.Uses[rid] == local && isCache(pass, as.Lhs[i]) {
+				caches = append(caches, as.Lhs[i])
+			}
+		}
+		return true
+	})
+	return caches
+}
+
+// isCache reports whether e outlives the call: a package-level variable,
+// a field or an element.
+func isCache(pass *analysis.Pass, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := pass.TypesInfo.ObjectOf(e).(*types.Var)
+		return ok && v.Parent() == pass.Pkg.Scope()
+	case *ast.SelectorExpr:
+		v, ok := pass.TypesInfo.ObjectOf(e.Sel).(*types.Var)
+		return ok && (v.IsField() || v.Parent() == v.Pkg().Scope())
+	case *ast.IndexExpr:
+		return true
+	}
+	return false
+}
+
+// sameCache reports whether e refers to one of the caches: the same
+// variable or field, or the same map for an element.
+func sameCache(pass *analysis.Pass, e ast.Expr, caches []ast.Expr) bool {
+	for _, c := range caches {
+		c := ast.Unparen(c)
+		if ix, ok := c.(*ast.IndexExpr); ok {
+			if ex, ok := ast.Unparen(e).(*ast.IndexExpr); ok && sameRef(pass, ex.X, ix.X) {
+				return true
+			}
+			continue
+		}
+		if sameRef(pass, e, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// checksEmpty reports whether cond is "cache == nil".
+func checksEmpty(pass *analysis.Pass, cond ast.Expr, caches []ast.Expr) bool {
+	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	return ok && be.Op == token.EQL && isNil(be.Y) && sameCache(pass, be.X, caches)
+}
+
+// checksPresent reports whether ifs tests that the cache is set:
+// "cache != nil", or "v, ok := m[k]; ok" / "v := m[k]; v != nil".
+func checksPresent(pass *analysis.Pass, ifs *ast.IfStmt, caches []ast.Expr) bool {
+	be, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if ok && be.Op == token.NEQ && isNil(be.Y) {
+		if sameCache(pass, be.X, caches) {
+			return true
+		}
+	}
+	as, ok := ifs.Init.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 {
+		return false
+	}
+	lookup, ok := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
+	if !ok || !sameCache(pass, lookup, caches) {
+		return false
+	}
+	// The condition tests what the lookup found: ok, or v != nil.
+	found := false
+	ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+		if id, isIdent := n.(*ast.Ident); isIdent {
+			for _, l := range as.Lhs {
+				if lid, isIdent := l.(*ast.Ident); isIdent && lid.Name != "_" && pass.TypesInfo.ObjectOf(lid) == pass.TypesInfo.ObjectOf(id) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func isNil(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == "nil"
+}
+
+// endsInReturn reports whether the block's last statement is a return.
+func endsInReturn(b *ast.BlockStmt) bool {
+	if b == nil || len(b.List) == 0 {
+		return false
+	}
+	_, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
+	return ok
+}
