@@ -51,7 +51,9 @@ func findSites(pass *analysis.Pass, s *settings, deps depSummary) []site {
 		}
 		if s.pkgs[fn.Pkg().Path()] {
 			if k, ok := s.ctors[funcNameOf(fn)]; ok {
-				sites = append(sites, site{id: id, fn: fn, kind: k})
+				if !wrapsExistingPool(pass, id, fn) {
+					sites = append(sites, site{id: id, fn: fn, kind: k})
+				}
 				continue
 			}
 		}

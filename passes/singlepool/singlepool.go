@@ -49,10 +49,12 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.pkgs[pass.Pkg.Path()] {
+	if s.pkgs[pass.Pkg.Path()] || gormDrivers[pass.Pkg.Path()] {
 		// The library that implements constructors (database/sql, pgx's
-		// stdlib): its calls of them are their implementation, not uses,
-		// and its wrappers (stdlib.OpenDBFromPool) are not factories.
+		// stdlib, and gorm's dialectors, which open gorm.Open's pool):
+		// its calls of them are their implementation, not uses, nor the
+		// program's pools; its wrappers (stdlib.OpenDBFromPool) are not
+		// factories.
 		return nil, nil
 	}
 	allowed := s.allowed(pass.Pkg.Path())

@@ -13,6 +13,7 @@ import (
 	"github.com/uptrace/bun/dialect/pgdialect"
 	"go.etcd.io/etcd/client/v3"
 	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
 )
 
 // Functions that wrap an existing pool or client, or only build
@@ -41,4 +42,21 @@ func wrappers(ctx context.Context, pool *pgxpool.Pool, db *sql.DB, es *es8.Clien
 
 	local := clientv3.NewCtxClient(ctx)
 	_ = local.Close()
+
+	// Constructors given an existing pool open no connections of their own.
+	gdb, _ := gorm.Open(postgres.New(postgres.Config{Conn: db}))
+	_ = gdb
+	viaConnector := sql.OpenDB(stdlib.GetPoolConnector(pool))
+	_ = viaConnector
+	connector := stdlib.GetPoolConnector(pool)
+	viaLocal := sql.OpenDB(connector)
+	_ = viaLocal
+}
+
+// The same constructors given a DSN or a nil Conn open a pool.
+func notWrappers(dsn string) {
+	gdb, _ := gorm.Open(postgres.New(postgres.Config{DSN: dsn})) // want `gorm\.Open creates a new connection pool`
+	_ = gdb
+	nilConn, _ := gorm.Open(postgres.New(postgres.Config{Conn: nil, DSN: dsn})) // want `gorm\.Open creates a new connection pool`
+	_ = nilConn
 }

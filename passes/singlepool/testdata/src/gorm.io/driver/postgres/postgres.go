@@ -4,19 +4,39 @@ package postgres
 import (
 	"database/sql"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
 )
 
 type Config struct {
-	DSN  string
-	Conn *sql.DB
+	DriverName string
+	DSN        string
+	Conn       *sql.DB
 }
 
 type Dialector struct{ *Config }
 
 func (d Dialector) Name() string { return "postgres" }
 
-func (d Dialector) Initialize(db *gorm.DB) error { return nil }
+// Initialize opens the pool gorm.Open creates, unless Conn is set (as in
+// the real postgres.go:91-98): the implementation behind a constructor.
+func (d Dialector) Initialize(db *gorm.DB) error {
+	if d.Conn != nil {
+		return nil
+	}
+	if d.DriverName != "" {
+		conn, err := sql.Open(d.DriverName, d.DSN)
+		_ = conn
+		return err
+	}
+	cfg, err := pgx.ParseConfig(d.DSN)
+	if err != nil {
+		return err
+	}
+	_ = stdlib.OpenDB(*cfg)
+	return nil
+}
 
 // Open only builds a dialector; gorm.Open opens the pool.
 func Open(dsn string) gorm.Dialector { return &Dialector{&Config{DSN: dsn}} }

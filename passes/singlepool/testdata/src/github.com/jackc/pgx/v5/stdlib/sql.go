@@ -3,6 +3,7 @@ package stdlib
 
 import (
 	"database/sql"
+	"database/sql/driver"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -20,3 +21,6 @@ func OpenDBFromPool(pool *pgxpool.Pool, opts ...OptionOpenDB) *sql.DB {
 	// As in pgx: a database/sql pool over the existing pgx pool.
 	return sql.OpenDB(nil)
 }
+
+// GetPoolConnector returns a connector over an existing pool.
+func GetPoolConnector(pool *pgxpool.Pool, opts ...OptionOpenDB) driver.Connector { return nil }
