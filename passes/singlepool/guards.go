@@ -219,3 +219,84 @@ func endsInReturn(b *ast.BlockStmt) bool {
 	_, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
 	return ok
 }
+
+// A startup retry loop builds a pool until one works and then leaves the
+// loop with it: one pool at a time, not one per iteration.
+//
+//	for i := 0; i < 5; i++ { pool, err = New(..); if err == nil { break }; sleep }
+//	for { db, err := Open(..); if err != nil { continue }; ...; return db, nil }
+
+// retriesUntilBuilt reports whether the loop body, holding the constructor
+// call on path (innermost first, from the call or below it), leaves the
+// loop with the pool: a return of the variable the pool is assigned to, or
+// a break of this loop under "if err == nil" or at the end of the body.
+func retriesUntilBuilt(pass *analysis.Pass, body *ast.BlockStmt, path []ast.Node) bool {
+	ci := -1
+	for i, n := range path {
+		if _, ok := n.(*ast.CallExpr); ok {
+			ci = i
+			break
+		}
+	}
+	if ci < 0 || ci+1 >= len(path) {
+		return false
+	}
+	call := path[ci]
+	var target types.Object
+	switch p := path[ci+1].(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && len(p.Lhs) > 0 {
+			if id, ok := ast.Unparen(p.Lhs[0]).(*ast.Ident); ok {
+				target = pass.TypesInfo.ObjectOf(id)
+			}
+		}
+	case *ast.ReturnStmt:
+		return true // returned at once: the loop ends with it
+	}
+	if len(body.List) > 0 {
+		if br, ok := body.List[len(body.List)-1].(*ast.BranchStmt); ok && br.Tok == token.BREAK && br.Label == nil && br.Pos() > call.Pos() {
+			return true
+		}
+	}
+	leaves := false
+	// visit looks for an exit under n; nested: a break there leaves an
+	// inner statement, not this loop.
+	var visit func(n ast.Node, nested, underNilCheck bool)
+	visit = func(n ast.Node, nested, underNilCheck bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if leaves || m == nil || m == n {
+				return m == n && !leaves
+			}
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				visit(m, true, underNilCheck) // a break there leaves that statement
+				return false
+			case *ast.IfStmt:
+				if be, ok := ast.Unparen(m.Cond).(*ast.BinaryExpr); ok && be.Op == token.EQL && isNil(be.Y) {
+					visit(m.Body, nested, true)
+					if m.Else != nil {
+						visit(m.Else, nested, underNilCheck)
+					}
+					return false
+				}
+			case *ast.BranchStmt:
+				if m.Tok == token.BREAK && m.Label == nil && !nested && underNilCheck && m.Pos() > call.Pos() {
+					leaves = true
+				}
+			case *ast.ReturnStmt:
+				if m.Pos() > call.Pos() && target != nil {
+					for _, r := range m.Results {
+						if id, ok := ast.Unparen(r).(*ast.Ident); ok && pass.TypesInfo.Uses[id] == target {
+							leaves = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	visit(body, false, false)
+	return leaves
+}

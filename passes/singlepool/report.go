@@ -108,11 +108,11 @@ func useContext(pass *analysis.Pass, path []ast.Node) string {
 	for i := 1; i < len(path); i++ {
 		switch n := path[i].(type) {
 		case *ast.ForStmt:
-			if path[i-1] == n.Body {
+			if path[i-1] == n.Body && !retriesUntilBuilt(pass, n.Body, path) {
 				return ctxIteration
 			}
 		case *ast.RangeStmt:
-			if path[i-1] == n.Body {
+			if path[i-1] == n.Body && !retriesUntilBuilt(pass, n.Body, path) {
 				return ctxIteration
 			}
 		case *ast.FuncLit:
