@@ -135,8 +135,9 @@ func pathDir(pkgPath string) string {
 
 // exportFacts finds the package's factories (to a fixed point, so that
 // wrappers of wrappers in one package are found), exports their facts and
-// the package fact, and returns the package's own construction sites.
-func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site) []poolSite {
+// the package fact, and returns the package's own construction sites and
+// its factories.
+func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site) ([]poolSite, map[*types.Func]*factoryFact) {
 	// The constructor or factory that a call uses, from the sites.
 	calls := make(map[*ast.Ident]site, len(sites))
 	for _, st := range sites {
@@ -190,7 +191,7 @@ func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site
 		own = append(own, poolSite{Type: poolType(st.fn), Pos: sitePos(pass, st.id.Pos())})
 	}
 	exportPackageFact(pass, len(factories) > 0, own, deps)
-	return own
+	return own, factories
 }
 
 // mayCallFactory reports whether fd calls a constructor or factory site,

@@ -14,7 +14,10 @@ type site struct {
 	id      *ast.Ident
 	fn      *types.Func
 	kind    kind
-	factory *factoryFact // set when fn is a factory of another package
+	factory *factoryFact // set when fn is a factory
+	// local: fn is a factory of this package, reported only where it
+	// runs per request or per iteration (elsewhere its own site is).
+	local bool
 }
 
 // mayUseConstructors reports whether pkg can refer to a constructor at all:
@@ -61,9 +64,32 @@ func findSites(pass *analysis.Pass, s *settings, deps depSummary) []site {
 			sites = append(sites, site{id: id, fn: fn, kind: kindPool, factory: f})
 		}
 	}
-	// By file name, then offset: drivers parse a package's files in
-	// parallel (go/packages), so the order of files in token.Pos space,
-	// and with it the order of reports (-json), would vary run to run.
+	sortSites(pass, sites)
+	return sites
+}
+
+// localFactoryCalls adds the calls of the package's own factories to
+// sites, kept in order.
+func localFactoryCalls(pass *analysis.Pass, sites []site, factories map[*types.Func]*factoryFact) []site {
+	if len(factories) == 0 {
+		return sites
+	}
+	n := len(sites)
+	for id, obj := range pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok && factories[fn.Origin()] != nil {
+			sites = append(sites, site{id: id, fn: fn, kind: kindPool, factory: factories[fn.Origin()], local: true})
+		}
+	}
+	if len(sites) > n {
+		sortSites(pass, sites)
+	}
+	return sites
+}
+
+// sortSites sorts by file name, then offset: drivers parse a package's
+// files in parallel (go/packages), so the order of files in token.Pos
+// space, and with it the order of reports (-json), would vary run to run.
+func sortSites(pass *analysis.Pass, sites []site) {
 	sort.Slice(sites, func(i, j int) bool {
 		fi, fj := pass.Fset.File(sites[i].id.Pos()), pass.Fset.File(sites[j].id.Pos())
 		if fi != fj {
@@ -71,7 +97,6 @@ func findSites(pass *analysis.Pass, s *settings, deps depSummary) []site {
 		}
 		return sites[i].id.Pos() < sites[j].id.Pos()
 	})
-	return sites
 }
 
 // checksFile reports whether the file is checked under the test and

@@ -68,11 +68,12 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		return nil, nil // the common case: no syntax is visited
 	}
 	sites := findSites(pass, s, deps)
-	own := exportFacts(pass, s, deps, sites)
+	own, local := exportFacts(pass, s, deps, sites)
 	checkMaxPools(pass, s, deps, own)
 	if len(s.allow) == 0 && s.cfg.MaxPools > 0 {
 		return nil, nil // counting mode: only programs over the limit
 	}
+	sites = localFactoryCalls(pass, sites, local)
 	files := make(map[*token.File]*ast.File, len(pass.Files))
 	for _, f := range pass.Files {
 		files[pass.Fset.File(f.FileStart)] = f
@@ -103,6 +104,9 @@ func reportFile(pass *analysis.Pass, s *settings, allowed bool, file *ast.File, 
 		ctx := useContext(pass, path)
 		if ctx != "" && cachedConstruction(pass, path) {
 			ctx = "" // lazy initialization runs once, not per request
+		}
+		if st.local && ctx == "" {
+			continue // the factory's own site is reported
 		}
 		if !reports(allowed, ctx) {
 			continue

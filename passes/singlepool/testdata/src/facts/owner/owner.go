@@ -1,4 +1,4 @@
-package owner // want package:"pools\\(factories=true, sites=0\\)"
+package owner
 
 import (
 	"context"
