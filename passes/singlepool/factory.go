@@ -104,8 +104,36 @@ func callFactory(pass *analysis.Pass, call *ast.CallExpr, calls map[*ast.Ident]s
 		}
 		return &factoryFact{Ctor: funcNameOf(st.fn).String(), Via: shortFuncName(st.fn) + " at " + sitePos(pass, id.Pos())}
 	}
-	if fn, ok := pass.TypesInfo.Uses[id].(*types.Func); ok {
-		return local[fn]
+	switch obj := pass.TypesInfo.Uses[id].(type) {
+	case *types.Func:
+		return local[obj]
+	case *types.Var:
+		// A local holding a constructor: f := pgxpool.New; f(ctx, dsn).
+		if file := fileOf(pass, obj.Pos()); file != nil && isLocal(pass, obj) && !isParam(file, obj) {
+			init, why := varInit(pass, file, obj)
+			if why != "" {
+				return nil
+			}
+			if ref := calleeRef(init); ref != nil {
+				if st, ok := calls[ref]; ok && st.kind != kindConn && laterWrite(pass, []ast.Node{enclosingBody(enclosingPath(file, obj.Pos()))}, obj) == "" {
+					if st.factory != nil {
+						return st.factory
+					}
+					return &factoryFact{Ctor: funcNameOf(st.fn).String(), Via: shortFuncName(st.fn) + " at " + sitePos(pass, ref.Pos())}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// calleeRef returns the name a function value is taken by: F or x.F.
+func calleeRef(e ast.Expr) *ast.Ident {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
 	}
 	return nil
 }

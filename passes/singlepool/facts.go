@@ -194,21 +194,27 @@ func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site
 	return own, factories
 }
 
-// mayCallFactory reports whether fd calls a constructor or factory site,
-// or a function or method declared in this package (a possible factory).
+// mayCallFactory reports whether fd names a constructor or factory site,
+// or calls a function or method declared in this package (a possible
+// factory).
 func mayCallFactory(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site) bool {
 	found := false
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		if found {
 			return false
 		}
-		if call, ok := n.(*ast.CallExpr); ok {
-			if id := calleeIdent(call); id != nil {
-				if _, ok := calls[id]; ok {
-					found = true
-				} else if fn, ok := pass.TypesInfo.Uses[id].(*types.Func); ok && fn.Pkg() == pass.Pkg {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if id := calleeIdent(n); id != nil {
+				if fn, ok := pass.TypesInfo.Uses[id].(*types.Func); ok && fn.Pkg() == pass.Pkg {
 					found = true
 				}
+			}
+		case *ast.Ident:
+			// A constructor or factory named, called or taken as a value
+			// (f := pgxpool.New; f(ctx, dsn)).
+			if _, ok := calls[n]; ok {
+				found = true
 			}
 		}
 		return true

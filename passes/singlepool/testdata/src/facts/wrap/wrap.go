@@ -1,4 +1,4 @@
-package wrap // want package:"pools\\(factories=true, sites=0\\)"
+package wrap
 
 import (
 	"context"

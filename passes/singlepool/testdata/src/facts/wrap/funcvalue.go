@@ -1,0 +1,34 @@
+package wrap // want package:"pools\\(factories=true, sites=0\\)"
+
+import (
+	"context"
+	"database/sql"
+	"sync"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// viaValue calls the constructor through a local function value: a
+// factory all the same.
+func viaValue(ctx context.Context) (*pgxpool.Pool, error) { // want viaValue:"factory\\(pgxpool.New at wrap/funcvalue.go:14\\)"
+	newPool := pgxpool.New // want `pgxpool\.New creates a new connection pool`
+	return newPool(ctx, "x")
+}
+
+// A sync.Once or sync.OnceValues held in a struct field builds once per
+// value: not a factory.
+type onceStore struct {
+	once sync.Once
+	db   *sql.DB
+	err  error
+	get  func() (*sql.DB, error)
+}
+
+func (s *onceStore) DB() (*sql.DB, error) {
+	s.once.Do(func() { s.db, s.err = sql.Open("pgx", "x") }) // want `sql\.Open creates a new connection pool`
+	return s.db, s.err
+}
+
+func newOnceStore() *onceStore {
+	return &onceStore{get: sync.OnceValues(func() (*sql.DB, error) { return sql.Open("pgx", "x") })} // want `sql\.Open creates a new connection pool`
+}
