@@ -219,6 +219,17 @@ func carries(pass *analysis.Pass, e ast.Expr, objs map[types.Object]bool) bool {
 				return true
 			}
 		}
+	case *ast.CallExpr:
+		// append(pools, p): a slice of new pools.
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
+			if b, ok := pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+				for _, a := range e.Args {
+					if carries(pass, a, objs) {
+						return true
+					}
+				}
+			}
+		}
 	}
 	return false
 }

@@ -40,7 +40,7 @@ func openRetry(ctx context.Context) (*sql.DB, error) { // want openRetry:"factor
 }
 
 // perTenant leaves the loop only on failure: a pool per iteration.
-func perTenant(ctx context.Context, tenants []string) ([]*pgxpool.Pool, error) {
+func perTenant(ctx context.Context, tenants []string) ([]*pgxpool.Pool, error) { // want perTenant:"factory\\(pgxpool.New at owner/retry.go:46\\)"
 	var out []*pgxpool.Pool
 	for _, t := range tenants {
 		p, err := pgxpool.New(ctx, t) // want `^pgxpool\.New creates a new connection pool on every iteration; create it once and share it$`

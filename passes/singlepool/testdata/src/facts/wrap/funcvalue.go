@@ -32,3 +32,38 @@ func (s *onceStore) DB() (*sql.DB, error) {
 func newOnceStore() *onceStore {
 	return &onceStore{get: sync.OnceValues(func() (*sql.DB, error) { return sql.Open("pgx", "x") })} // want `sql\.Open creates a new connection pool`
 }
+
+// openAll returns several new pools, in a slice: a factory.
+func openAll(dsns []string) ([]*sql.DB, error) { // want openAll:"factory\\(sql.Open at wrap/funcvalue.go:40\\)"
+	var out []*sql.DB
+	for _, d := range dsns {
+		db, err := sql.Open("pgx", d) // want `sql\.Open creates a new connection pool on every iteration`
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, db)
+	}
+	return out, nil
+}
+
+// openMap returns several new pools, in a map: a factory.
+func openMap(dsns map[string]string) map[string]*sql.DB { // want openMap:"factory\\(sql.Open at wrap/funcvalue.go:53\\)"
+	out := map[string]*sql.DB{}
+	for name, d := range dsns {
+		db, _ := sql.Open("pgx", d) // want `sql\.Open creates a new connection pool on every iteration`
+		out[name] = db
+	}
+	return out
+}
+
+// pingAll builds a pool per element and keeps none: not a factory.
+func pingAll(dsns []string) {
+	var kept []*sql.DB
+	for _, d := range dsns {
+		db, _ := sql.Open("pgx", d) // want `sql\.Open creates a new connection pool on every iteration`
+		kept = append(kept, db)
+	}
+	for _, db := range kept {
+		db.Close()
+	}
+}
