@@ -54,8 +54,8 @@ func FixSummary(w io.Writer, args []string) (ok, misconfigured bool) {
 		for _, d := range act.Diagnostics {
 			pos := act.Package.Fset.Position(d.Pos)
 			key := pos.String() + d.Message
-			if seen[key] {
-				continue
+			if seen[key] || d.Category == "max-pools" {
+				continue // max-pools is about the program, not a site
 			}
 			seen[key] = true
 			total++
@@ -75,8 +75,6 @@ func FixSummary(w io.Writer, args []string) (ok, misconfigured bool) {
 				}
 			case d.Category == "pool-factory":
 				reason = "a call of a function that builds a pool: fix the construction site it names"
-			case d.Category == "max-pools":
-				continue // about the program, not a site
 			}
 			left = append(left, fmt.Sprintf("\t%s:%d:%d: %s", relPath(pos.Filename), pos.Line, pos.Column, reason))
 		}

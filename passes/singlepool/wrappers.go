@@ -35,17 +35,14 @@ var poolConnectors = map[string]bool{
 // wrapsExistingPool reports whether the constructor call at id only wraps
 // a pool that exists.
 func wrapsExistingPool(pass *analysis.Pass, id *ast.Ident, fn *types.Func) bool {
-	var arg ast.Expr
-	switch funcNameOf(fn).String() {
-	case "gorm.io/gorm.Open", "database/sql.OpenDB":
-	default:
+	if name := funcNameOf(fn).String(); name != "gorm.io/gorm.Open" && name != "database/sql.OpenDB" {
 		return false
 	}
 	call := enclosingCall(pass, id)
 	if call == nil || len(call.Args) == 0 {
 		return false
 	}
-	arg = call.Args[0]
+	arg := call.Args[0]
 	// Through a local with one value: connector := stdlib.GetPoolConnector(pool).
 	if v, ok := ast.Unparen(arg).(*ast.Ident); ok {
 		if init, _, why := (typedEnv{pass}).valueOf(v); why == "" {
