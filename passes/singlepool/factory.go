@@ -10,24 +10,36 @@ import (
 
 // factoryIn returns a fact if fd creates a pool on every call: an
 // unguarded call of a constructor or factory whose pool escapes through a
-// return, a field or a global. Function literals are not entered: those
-// passed to sync.Once.Do or sync.OnceValue(s) run once, and others run
-// when called, which the enclosing function does not decide.
+// return, a field or a global (a factory), or stays inside the call (a
+// helper, such as one that opens, queries and closes). Function literals
+// are entered only where they run before the function returns (see
+// runsBeforeReturn): those passed to sync.Once.Do or sync.OnceValue(s) run
+// once, and others run when called, which the enclosing function does not
+// decide.
 func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site, local map[*types.Func]*factoryFact) *factoryFact {
-	var found *factoryFact
+	var found, helper *factoryFact
 	tainted := make(map[types.Object]bool)
 	var parents []ast.Node
 	escapes := false
+	// inLit counts the entered function literals on parents: a return
+	// there leaves the literal, not fd.
+	inLit := 0
 	// Two passes over the body: the first taints the locals that hold a
 	// new pool, the second (once taint is stable) looks for escapes.
 	for round := 0; round < 3 && !escapes; round++ {
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
 			if n == nil {
+				if _, ok := parents[len(parents)-1].(*ast.FuncLit); ok {
+					inLit--
+				}
 				parents = parents[:len(parents)-1]
 				return false
 			}
-			if _, ok := n.(*ast.FuncLit); ok {
-				return false
+			if lit, ok := n.(*ast.FuncLit); ok {
+				if !runsBeforeReturn(pass, lit, parents) {
+					return false
+				}
+				inLit++
 			}
 			parents = append(parents, n)
 			call, ok := n.(*ast.CallExpr)
@@ -41,7 +53,15 @@ func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site,
 			if cachedConstruction(pass, innermostFirst(parents)) {
 				return true // lazy initialization of a cache
 			}
-			if e, lhs := poolFlow(pass, parents); e {
+			if f.Helper {
+				// Its result is not a pool: fd opens one on every call
+				// through it.
+				if helper == nil {
+					helper = f
+				}
+				return true
+			}
+			if e, lhs := poolFlow(pass, parents, inLit > 0); e {
 				found, escapes = f, true
 			} else if lhs != nil {
 				tainted[lhs] = true
@@ -57,12 +77,24 @@ func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site,
 		}
 		// Follow tainted locals into returns, fields, globals and other locals.
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
+			if n == nil {
+				if _, ok := parents[len(parents)-1].(*ast.FuncLit); ok {
+					inLit--
+				}
+				parents = parents[:len(parents)-1]
 				return false
+			}
+			if lit, ok := n.(*ast.FuncLit); ok {
+				if !runsBeforeReturn(pass, lit, parents) {
+					return false
+				}
+				inLit++
+			}
+			parents = append(parents, n)
+			switch n := n.(type) {
 			case *ast.ReturnStmt:
 				for _, r := range n.Results {
-					if carries(pass, r, tainted) {
+					if inLit == 0 && carries(pass, r, tainted) {
 						escapes = true
 					}
 				}
@@ -81,11 +113,85 @@ func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site,
 			}
 			return true
 		})
+		parents = parents[:0]
 	}
-	if escapes && found != nil {
+	switch {
+	case escapes && found != nil:
 		return found
+	case found != nil:
+		return &factoryFact{Ctor: found.Ctor, Via: found.Via, Helper: true, Closes: closesAny(pass, fd.Body, tainted)}
+	case helper != nil:
+		return helper
 	}
 	return nil
+}
+
+// closesAny reports whether body closes one of the pools: x.Close() or
+// x.Disconnect(ctx) called, deferred, or taken as a value (t.Cleanup(x.Close)).
+func closesAny(pass *analysis.Pass, body *ast.BlockStmt, pools map[types.Object]bool) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && (sel.Sel.Name == "Close" || sel.Sel.Name == "Disconnect") {
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && pools[pass.TypesInfo.Uses[id]] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// runsBeforeReturn reports whether a function literal, whose parents are
+// given outermost first, runs before the enclosing function returns, so
+// that what it assigns to the function's variables is the function's
+// doing: a literal passed to a call (a retry helper) or called on the
+// spot, but not one started as a goroutine, run once (sync.Once.Do,
+// sync.OnceValue), or kept to run later (t.Cleanup, a handler).
+func runsBeforeReturn(pass *analysis.Pass, lit *ast.FuncLit, parents []ast.Node) bool {
+	if len(parents) == 0 {
+		return false
+	}
+	call, ok := parents[len(parents)-1].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if len(parents) > 1 {
+		if _, ok := parents[len(parents)-2].(*ast.GoStmt); ok {
+			return false
+		}
+	}
+	if ast.Unparen(call.Fun) == lit {
+		return true
+	}
+	if sig, ok := pass.TypesInfo.TypeOf(lit).(*types.Signature); ok && isHandler(sig) {
+		return false
+	}
+	if id := calleeIdent(call); id != nil {
+		if fn, ok := pass.TypesInfo.Uses[id].(*types.Func); ok && fn.Pkg() != nil && laterRunners[[2]string{fn.Pkg().Path(), fn.Name()}] {
+			return false
+		}
+	}
+	return true
+}
+
+// laterRunners take a function that runs once per process, concurrently,
+// or later than the call, by package path and function or method name.
+var laterRunners = map[[2]string]bool{
+	{"sync", "Do"}:                               true, // (*sync.Once).Do
+	{"sync", "OnceFunc"}:                         true,
+	{"sync", "OnceValue"}:                        true,
+	{"sync", "OnceValues"}:                       true,
+	{"sync", "Go"}:                               true, // (*sync.WaitGroup).Go
+	{"testing", "Cleanup"}:                       true,
+	{"time", "AfterFunc"}:                        true,
+	{"context", "AfterFunc"}:                     true,
+	{"runtime", "SetFinalizer"}:                  true,
+	{"runtime", "AddCleanup"}:                    true,
+	{"net/http", "HandleFunc"}:                   true,
+	{"golang.org/x/sync/errgroup", "Go"}:         true,
+	{"golang.org/x/sync/errgroup", "TryGo"}:      true,
+	{"golang.org/x/sync/singleflight", "Do"}:     true,
+	{"golang.org/x/sync/singleflight", "DoChan"}: true,
 }
 
 // callFactory returns what a call creates, if it calls a constructor or a
@@ -140,12 +246,13 @@ func calleeRef(e ast.Expr) *ast.Ident {
 
 // poolFlow looks at where a call's pool goes: escapes if it is returned
 // or stored in a field or global, else the local it is assigned to.
-func poolFlow(pass *analysis.Pass, parents []ast.Node) (bool, types.Object) {
+func poolFlow(pass *analysis.Pass, parents []ast.Node, inLit bool) (bool, types.Object) {
 	call := parents[len(parents)-1]
 	for i := len(parents) - 2; i >= 0; i-- {
 		switch p := parents[i].(type) {
 		case *ast.ReturnStmt:
-			return true, nil
+			// From a literal, the pool goes to the literal's caller.
+			return !inLit, nil
 		case *ast.AssignStmt:
 			idx := 0
 			if len(p.Rhs) == len(p.Lhs) {

@@ -16,14 +16,28 @@ import (
 // A factoryFact marks a function or method that creates a new pool on
 // every call: it returns the pool, or stores it in its receiver or a
 // global. Wrappers of factories are factories too.
+//
+// A helper (Helper) opens a pool on every call but keeps it: it closes it
+// before returning (Closes), or drops it. Its calls are reported like a
+// factory's; its result is not the pool.
 type factoryFact struct {
-	Ctor string // canonical key of the underlying constructor
-	Via  string // "pgxpool.New at store/store.go:12"
+	Ctor   string // canonical key of the underlying constructor
+	Via    string // "pgxpool.New at store/store.go:12"
+	Helper bool
+	Closes bool
 }
 
 func (*factoryFact) AFact() {}
 
-func (f *factoryFact) String() string { return "factory(" + f.Via + ")" }
+func (f *factoryFact) String() string {
+	switch {
+	case f.Closes:
+		return "opens-closes(" + f.Via + ")"
+	case f.Helper:
+		return "helper(" + f.Via + ")"
+	}
+	return "factory(" + f.Via + ")"
+}
 
 // A packageFact summarizes a package for its importers: whether it
 // declares factories, and its construction sites, which a main package
@@ -174,8 +188,13 @@ func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site
 			}
 		}
 	}
+	exported := false
 	for fn, f := range factories {
+		if f.Helper && !exportsHelper(pass, fn) {
+			continue // only this package can call it
+		}
 		pass.ExportObjectFact(fn, f)
+		exported = true
 	}
 	var own []poolSite
 	for _, st := range sites {
@@ -190,7 +209,7 @@ func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site
 		}
 		own = append(own, poolSite{Type: poolType(st.fn), Pos: sitePos(pass, st.id.Pos())})
 	}
-	exportPackageFact(pass, len(factories) > 0, own, deps)
+	exportPackageFact(pass, exported, own, deps)
 	return own, factories
 }
 
@@ -234,4 +253,24 @@ func poolType(fn *types.Func) string {
 	return types.TypeString(res.At(0).Type(), func(p *types.Package) string {
 		return p.Path() + "#" + p.Name()
 	})
+}
+
+// exportsHelper reports whether other packages may call the helper fn by
+// name: it and its receiver type are exported, it is not declared in a
+// test file (a test or a test's helper), and it is not an HTTP handler
+// (whose own construction is reported per request).
+func exportsHelper(pass *analysis.Pass, fn *types.Func) bool {
+	if !fn.Exported() || isHandler(fn.Signature()) || strings.HasSuffix(pass.Fset.File(fn.Pos()).Name(), "_test.go") {
+		return false
+	}
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && !n.Obj().Exported() {
+			return false
+		}
+	}
+	return true
 }

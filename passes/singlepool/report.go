@@ -63,8 +63,11 @@ func category(st site, ctx string) string {
 // message says what the site creates, how often, and what to do instead.
 func message(s *settings, allowed bool, name string, st site, ctx string) string {
 	what := "creates a new connection pool"
-	if st.kind == kindConn {
+	switch {
+	case st.kind == kindConn:
 		what = "opens a new database connection"
+	case st.factory != nil && st.factory.Closes:
+		what = "opens and closes a new connection pool"
 	}
 	switch {
 	case ctx != "":

@@ -2,7 +2,9 @@ package caller
 
 import (
 	"context"
+	"net/http"
 
+	"facts/helper"
 	"facts/once"
 	"facts/owner"
 	"facts/store"
@@ -14,11 +16,25 @@ func f(ctx context.Context) {
 	_, _ = wrap.OpenTwice(ctx)       // want `^wrap\.OpenTwice creates a new connection pool on every call \(pgxpool\.New at store/store\.go:15\)`
 	_, _ = owner.NewPool(ctx)        // want `^owner\.NewPool creates a new connection pool on every call \(pgxpool\.New at owner/owner\.go:14\)`
 	_ = (&store.Store{}).Reopen(ctx) // want `^\(\*store\.Store\)\.Reopen creates a new connection pool on every call`
-	_ = store.Count(ctx)             // not a factory
+	_ = store.Count(ctx)             // want `^store\.Count opens and closes a new connection pool on every call \(sql\.Open at store/store\.go:30\) outside`
 	_, _ = once.Pool(ctx)            // a singleton accessor
 	_, _ = once.SQL()                // a singleton accessor
 	_ = once.Lazy()                  // lazily initialized once
 	for range 3 {
 		_, _ = store.New(ctx, "x") // want `^store\.New creates a new connection pool on every iteration \(pgxpool\.New at store/store\.go:15\)`
+	}
+}
+
+func handle(w http.ResponseWriter, r *http.Request) {
+	_, _ = helper.Count(r.Context(), "q") // want `^helper\.Count opens and closes a new connection pool on every request \(sql\.Open at helper/helper\.go:15\) outside`
+	_ = helper.Leak(r.Context())          // want `^helper\.Leak creates a new connection pool on every request \(pgxpool\.New at helper/helper\.go:27\) outside`
+	_, _ = helper.Connect(r.Context())    // want `^helper\.Connect creates a new connection pool on every request`
+	_ = helper.Shared()                   // the shared pool
+	helper.Background()                   // not on every call
+}
+
+func each(ctx context.Context, names []string) {
+	for range names {
+		_ = helper.Total(ctx) // want `^helper\.Total opens and closes a new connection pool on every iteration \(sql\.Open at helper/helper\.go:15\) outside`
 	}
 }

@@ -24,8 +24,9 @@ func (s *Store) Reopen(ctx context.Context) error { // want Reopen:"factory\\(pg
 	return err
 }
 
-// Count opens, uses and closes a pool: not a factory (nothing escapes).
-func Count(ctx context.Context) int {
+// Count opens, uses and closes a pool: not a factory (nothing escapes),
+// but a helper that opens a pool on every call.
+func Count(ctx context.Context) int { // want Count:"opens-closes\\(sql.Open at store/store.go:30\\)"
 	db, _ := sql.Open("pgx", "x")
 	defer db.Close()
 	_ = db.PingContext(ctx)
