@@ -182,7 +182,9 @@ func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site
 			if !ok || factories[fn] != nil {
 				continue
 			}
-			if f := factoryIn(pass, fd, calls, factories); f != nil {
+			if f := factoryIn(pass, fd, calls, factories); f != nil && !(f.Helper && isHandler(fn.Signature())) {
+				// (A handler's own construction is reported per request;
+				// its callers are the server.)
 				factories[fn] = f
 				changed = true
 			}
@@ -256,11 +258,10 @@ func poolType(fn *types.Func) string {
 }
 
 // exportsHelper reports whether other packages may call the helper fn by
-// name: it and its receiver type are exported, it is not declared in a
-// test file (a test or a test's helper), and it is not an HTTP handler
-// (whose own construction is reported per request).
+// name: it and its receiver type are exported, and it is not declared in
+// a test file (a test or a test's helper).
 func exportsHelper(pass *analysis.Pass, fn *types.Func) bool {
-	if !fn.Exported() || isHandler(fn.Signature()) || strings.HasSuffix(pass.Fset.File(fn.Pos()).Name(), "_test.go") {
+	if !fn.Exported() || strings.HasSuffix(pass.Fset.File(fn.Pos()).Name(), "_test.go") {
 		return false
 	}
 	if recv := fn.Signature().Recv(); recv != nil {

@@ -63,13 +63,19 @@ func factoryCall(pos, name, via string) string {
 	return fmt.Sprintf("%s: %s creates a new connection pool on every call (%s) outside %s; use the shared pool", pos, name, via, dbPkg)
 }
 
+// helperCall is a call of a helper of another package that opens, uses
+// and closes a pool of its own on every call.
+func helperCall(pos, name, via string) string {
+	return fmt.Sprintf("%s: %s opens and closes a new connection pool on every call (%s) outside %s; use the shared pool", pos, name, via, dbPkg)
+}
+
 // detectWant is every finding in testdata/detect with -allow=example.com/app/internal/db:
 // not internal/db itself, nor its external test package; the renamed
 // import (pg.New), the function value (var connect = sqlx.Connect), the
 // _test.go file and the nested package are reported, and so are the calls
 // of factories (functions returning a new pool) from cmd/app, through
-// facts. monthly.Run closes its pools and clean.Ping uses the shared one:
-// neither is a factory.
+// facts. monthly.Run closes its pools: not a factory, but a helper that
+// opens pools on every call; clean.Ping uses the shared one.
 var detectWant = sorted(
 	finding("internal/orders/orders.go:13:20", "sqlx.Connect"),
 	finding("internal/orders/orders.go:16:18", "pg.New"),
@@ -81,6 +87,7 @@ var detectWant = sorted(
 	finding("internal/users/users.go:24:13", "sql.Open"),
 	factoryCall("cmd/app/main.go:18:21", "users.NewStore", "pgxpool.New at users/users.go:16"),
 	factoryCall("cmd/app/main.go:21:28", "orders.Open", "pgxpool.New at orders/orders.go:16"),
+	helperCall("cmd/app/main.go:24:20", "monthly.Run", "sqlx.Connect at monthly/monthly.go:12"),
 )
 
 func sorted(s ...string) []string {
