@@ -61,7 +61,9 @@ type settings struct {
 	sharedArgs map[FuncName]string   // constructor -> canonical arguments of the shared pool
 	pkgs       map[string]bool       // packages that declare a constructor
 	methodPkgs map[string]bool       // packages that declare a constructor method
-	cfg        Config
+	// accessorPkgs are the packages that declare a singleton accessor.
+	accessorPkgs map[string]bool
+	cfg          Config
 }
 
 // A pattern is one allow entry.
@@ -164,6 +166,7 @@ func compile(cfg Config) (*settings, error) {
 		}
 		s.sharedArgs[ctor] = args
 	}
+	s.accessorPkgs = accessorPackages(s.singletons)
 	return s, nil
 }
 

@@ -31,6 +31,10 @@
 //     cache behind a check that it is empty ("if x == nil", an early
 //     "if x != nil { return x }", a per-key map lookup) makes a singleton
 //     accessor, not a factory, and is not a pool per request.
+//   - A function that builds a pool on every call and keeps it (opens,
+//     uses and closes it) is a helper; its calls are reported like a
+//     factory's: "dbutil.Select opens and closes a new connection pool on
+//     every request (sqlx.Connect at dbutil/dbutil.go:16)".
 //   - A constructor or factory called inside a loop body or an HTTP handler
 //     (func(http.ResponseWriter, *http.Request)) is reported even in the
 //     allowlist: "... creates a new connection pool on every request".

@@ -49,6 +49,7 @@ func (f *factoryFact) String() string {
 // filer store behind a registry) is not among them.
 type packageFact struct {
 	Factories bool
+	Shares    bool // declares functions that return the shared pool
 	Sites     []poolSite
 	Deps      []poolSite
 }
@@ -66,17 +67,21 @@ func (f *packageFact) String() string {
 	if len(f.Deps) > 0 {
 		deps = fmt.Sprintf(", deps=%d", len(f.Deps))
 	}
+	if f.Shares {
+		deps += ", shares"
+	}
 	return fmt.Sprintf("pools(factories=%v, sites=%d%s)", f.Factories, len(f.Sites), deps)
 }
 
 // depSummary is what the package's dependencies export.
 type depSummary struct {
 	factoryPkgs map[*types.Package]bool
+	sharedPkgs  map[*types.Package]bool // declare functions returning the shared pool
 	sites       []poolSite
 }
 
 func dependencies(pass *analysis.Pass) depSummary {
-	d := depSummary{factoryPkgs: make(map[*types.Package]bool)}
+	d := depSummary{factoryPkgs: make(map[*types.Package]bool), sharedPkgs: make(map[*types.Package]bool)}
 	for _, pf := range pass.AllPackageFacts() {
 		f, ok := pf.Fact.(*packageFact)
 		if !ok || pf.Package == pass.Pkg {
@@ -84,6 +89,9 @@ func dependencies(pass *analysis.Pass) depSummary {
 		}
 		if f.Factories {
 			d.factoryPkgs[pf.Package] = true
+		}
+		if f.Shares {
+			d.sharedPkgs[pf.Package] = true
 		}
 		d.sites = append(d.sites, f.Sites...)
 		d.sites = append(d.sites, f.Deps...)
@@ -106,12 +114,12 @@ func uniqueSites(sites []poolSite) []poolSite {
 
 // exportPackageFact exports the package's fact when there is something to
 // tell its importers.
-func exportPackageFact(pass *analysis.Pass, factories bool, own []poolSite, deps depSummary) {
+func exportPackageFact(pass *analysis.Pass, factories, shares bool, own []poolSite, deps depSummary) {
 	if pass.Pkg.Name() == "main" {
 		return // nothing imports it
 	}
-	if factories || len(own) > 0 || len(deps.sites) > 0 {
-		pass.ExportPackageFact(&packageFact{Factories: factories, Sites: own, Deps: deps.sites})
+	if factories || shares || len(own) > 0 || len(deps.sites) > 0 {
+		pass.ExportPackageFact(&packageFact{Factories: factories, Shares: shares, Sites: own, Deps: deps.sites})
 	}
 }
 
@@ -151,7 +159,7 @@ func pathDir(pkgPath string) string {
 // wrappers of wrappers in one package are found), exports their facts and
 // the package fact, and returns the package's own construction sites and
 // its factories.
-func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site) ([]poolSite, map[*types.Func]*factoryFact) {
+func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site, shares bool) ([]poolSite, map[*types.Func]*factoryFact) {
 	// The constructor or factory that a call uses, from the sites.
 	calls := make(map[*ast.Ident]site, len(sites))
 	for _, st := range sites {
@@ -211,7 +219,7 @@ func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site
 		}
 		own = append(own, poolSite{Type: poolType(st.fn), Pos: sitePos(pass, st.id.Pos())})
 	}
-	exportPackageFact(pass, exported, own, deps)
+	exportPackageFact(pass, exported, shares, own, deps)
 	return own, factories
 }
 

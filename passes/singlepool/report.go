@@ -21,6 +21,7 @@ const (
 	categoryPerRequest   = "pool-per-request"
 	categoryPerIteration = "pool-per-iteration"
 	categoryMaxPools     = "max-pools"
+	categoryCloseShared  = "close-shared"
 )
 
 // report reports a diagnostic of the category at [pos, end) (end may be

@@ -46,7 +46,7 @@ func (r *runner) analyzer() *analysis.Analyzer {
 		Doc:       extractDoc(doc),
 		URL:       URL,
 		Run:       r.run,
-		FactTypes: []analysis.Fact{new(factoryFact), new(packageFact)},
+		FactTypes: []analysis.Fact{new(factoryFact), new(sharedFact), new(packageFact)},
 	}
 	runners.Store(a, r)
 	return a

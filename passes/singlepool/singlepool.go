@@ -62,13 +62,17 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		checkAccessors(pass, s)
 	}
 	deps := dependencies(pass)
+	shares := false
+	if mayUseShared(pass.Pkg, s, deps) {
+		shares = checkCloseShared(pass, s, deps, allowed)
+	}
 	if !mayUseConstructors(pass.Pkg, s) && len(deps.factoryPkgs) == 0 {
-		exportPackageFact(pass, false, nil, deps)
+		exportPackageFact(pass, false, shares, nil, deps)
 		checkMaxPools(pass, s, deps, nil)
 		return nil, nil // the common case: no syntax is visited
 	}
 	sites := findSites(pass, s, deps)
-	own, local := exportFacts(pass, s, deps, sites)
+	own, local := exportFacts(pass, s, deps, sites, shares)
 	checkMaxPools(pass, s, deps, own)
 	if len(s.allow) == 0 && s.cfg.MaxPools > 0 {
 		return nil, nil // counting mode: only programs over the limit

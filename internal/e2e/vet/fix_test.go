@@ -46,7 +46,7 @@ var fixappBefore = sorted(
 	finding("internal/users/users.go:68:17", "pgxpool.New")+openNoFix,
 	finding("internal/users/users.go:73:17", "pgxpool.New")+newPoolNoFix("78"),
 	finding("internal/users/users_test.go:16:23", "pgxpool.New"),
-	auditNoFix, replicaNoFix, tenantsNoFix,
+	auditNoFix, replicaNoFix, tenantsNoFix, jobsClose,
 	factoryCall("cmd/app/main.go:17:22", "users.NewStore", "pgxpool.New at users/users.go:23"),
 	factoryCall("cmd/app/main.go:25:21", "users.Open", "pgxpool.New at users/users.go:68"),
 	factoryCall("cmd/app/main.go:40:22", "legacy.FromConfig", "sql.OpenDB at legacy/legacy.go:23"),
@@ -83,6 +83,9 @@ var (
 	openNoFix    = " (no suggested fix: Open returns the pool to callers in other packages, which may close it)"
 	auditNoFix   = finding("internal/audit/audit.go:16:16", "sql.Open") + " (no suggested fix: it tunes its pool after building it (d.SetMaxOpenConns(2)); the fix would tune the shared pool)"
 	replicaNoFix = finding("internal/replica/replica.go:13:23", "pgxpool.New") + " (no suggested fix: it connects with ($REPLICA_DATABASE_URL); the shared pool with ($DATABASE_URL))"
+	// Not a pool built but the shared one closed (close-shared); the
+	// fix removes the Close.
+	jobsClose    = "internal/jobs/jobs.go:18:13: pool.Close closes the shared pool (db.Pool): every later use of it fails; leave closing it to " + dbPkg + " at shutdown"
 	tenantsNoFix = fmt.Sprintf("internal/tenants/tenants.go:18:21: pgxpool.New creates a new connection pool on every iteration outside %s; use the shared pool", dbPkg) +
 		" (no suggested fix: it connects with t.DSN, a field, which may not be the shared pool's database)"
 )
@@ -113,7 +116,7 @@ func TestFix(t *testing.T) {
 	wantExit(t, "singlepool -fix", res, 0)
 	// -fix says what it fixes and what it leaves, with the reasons.
 	for _, want := range []string{
-		"singlepool -fix: 10 of 26 findings have a fix, in 5 files; 16 left without one:\n",
+		"singlepool -fix: 11 of 27 findings have a fix, in 6 files; 16 left without one:\n",
 		"\tinternal/replica/replica.go:13:23: it connects with ($REPLICA_DATABASE_URL); the shared pool with ($DATABASE_URL)\n",
 		"\tinternal/cache/cache.go:12:15: no accessor is configured for its constructor (singleton)\n",
 		"\tcmd/app/main.go:46:12: a call of a function that builds a pool: fix the construction site it names\n",
@@ -249,10 +252,19 @@ func TestFix(t *testing.T) {
 		if r.Code != 0 {
 			t.Errorf("go test -run Behavior on the fixed module: exit %d\n%s%s", r.Code, r.Stdout, r.Stderr)
 		}
-		for _, pkg := range []string{"audit", "replica", "tenants", "users"} {
+		for _, pkg := range []string{"audit", "jobs", "replica", "tenants", "users"} {
 			if !strings.Contains(r.Stdout, "ok  \texample.com/app/internal/"+pkg) {
 				t.Errorf("the behavior test of internal/%s did not run:\n%s", pkg, r.Stdout)
 			}
+		}
+	})
+
+	t.Run("the behavior tests fail without the fix", func(t *testing.T) {
+		// The test that the fix makes pass: before it, Nightly closes
+		// the shared pool.
+		r := e2eutil.Run(t, orig, goEnv, "go", "test", "-count=1", "-run", "Behavior", "./internal/jobs")
+		if r.Code == 0 || !strings.Contains(r.Stdout, "the shared pool is closed") {
+			t.Errorf("go test -run Behavior ./internal/jobs on the original: exit %d, want a failure saying the shared pool is closed\n%s%s", r.Code, r.Stdout, r.Stderr)
 		}
 	})
 
