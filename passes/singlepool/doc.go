@@ -38,6 +38,11 @@
 //   - A constructor or factory called inside a loop body or an HTTP handler
 //     (func(http.ResponseWriter, *http.Request)) is reported even in the
 //     allowlist: "... creates a new connection pool on every request".
+//   - With -singleton, a Close of the shared pool (an accessor's result,
+//     the fields and functions that pass it on) outside the allowlist and
+//     main's own function is reported: "p.Close closes the shared pool
+//     (db.Pool): every later use of it fails; ...", with a fix that
+//     removes it.
 //   - With -max-pools=N, a main package whose program links more than N
 //     construction sites of one pool type is reported on its package
 //     clause, listing them.

@@ -24,6 +24,12 @@ const (
 	categoryCloseShared  = "close-shared"
 )
 
+// categories lists every category; each has its section in the README.
+var categories = []string{
+	categoryPool, categoryConn, categoryAccessor, categoryConfig, categoryFactory,
+	categoryPerRequest, categoryPerIteration, categoryMaxPools, categoryCloseShared,
+}
+
 // report reports a diagnostic of the category at [pos, end) (end may be
 // NoPos), linking to the rule's section of the README.
 func report(pass *analysis.Pass, pos, end token.Pos, cat, msg string, fix *analysis.SuggestedFix) {
