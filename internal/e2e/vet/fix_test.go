@@ -46,7 +46,7 @@ var fixappBefore = sorted(
 	finding("internal/users/users.go:68:17", "pgxpool.New")+openNoFix,
 	finding("internal/users/users.go:73:17", "pgxpool.New")+newPoolNoFix("78"),
 	finding("internal/users/users_test.go:16:23", "pgxpool.New"),
-	auditNoFix, replicaNoFix, tenantsNoFix, jobsClose,
+	auditNoFix, replicaNoFix, tenantsNoFix, jobsClose, jobsConnClose,
 	factoryCall("cmd/app/main.go:17:22", "users.NewStore", "pgxpool.New at users/users.go:23"),
 	factoryCall("cmd/app/main.go:25:21", "users.Open", "pgxpool.New at users/users.go:68"),
 	factoryCall("cmd/app/main.go:40:22", "legacy.FromConfig", "sql.OpenDB at legacy/legacy.go:23"),
@@ -85,8 +85,10 @@ var (
 	replicaNoFix = finding("internal/replica/replica.go:13:23", "pgxpool.New") + " (no suggested fix: it connects with ($REPLICA_DATABASE_URL); the shared pool with ($DATABASE_URL))"
 	// Not a pool built but the shared one closed (close-shared); the
 	// fix removes the Close.
-	jobsClose    = "internal/jobs/jobs.go:18:13: pool.Close closes the shared pool (db.Pool): every later use of it fails; leave closing it to " + dbPkg + " at shutdown"
-	tenantsNoFix = fmt.Sprintf("internal/tenants/tenants.go:18:21: pgxpool.New creates a new connection pool on every iteration outside %s; use the shared pool", dbPkg) +
+	jobsClose = "internal/jobs/jobs.go:19:13: pool.Close closes the shared pool (db.Pool): every later use of it fails; leave closing it to " + dbPkg + " at shutdown"
+	// The same through db.Conn, which passes the shared pool on (a fact).
+	jobsConnClose = "internal/jobs/jobs.go:30:13: conn.Close closes the shared pool (db.Pool): every later use of it fails; leave closing it to " + dbPkg + " at shutdown"
+	tenantsNoFix  = fmt.Sprintf("internal/tenants/tenants.go:18:21: pgxpool.New creates a new connection pool on every iteration outside %s; use the shared pool", dbPkg) +
 		" (no suggested fix: it connects with t.DSN, a field, which may not be the shared pool's database)"
 )
 
@@ -116,7 +118,7 @@ func TestFix(t *testing.T) {
 	wantExit(t, "singlepool -fix", res, 0)
 	// -fix says what it fixes and what it leaves, with the reasons.
 	for _, want := range []string{
-		"singlepool -fix: 11 of 27 findings have a fix, in 6 files; 16 left without one:\n",
+		"singlepool -fix: 12 of 28 findings have a fix, in 6 files; 16 left without one:\n",
 		"\tinternal/replica/replica.go:13:23: it connects with ($REPLICA_DATABASE_URL); the shared pool with ($DATABASE_URL)\n",
 		"\tinternal/cache/cache.go:12:15: no accessor is configured for its constructor (singleton)\n",
 		"\tcmd/app/main.go:46:12: a call of a function that builds a pool: fix the construction site it names\n",

@@ -38,3 +38,12 @@ func SQL() (*sql.DB, error) { return sqlPool() }
 
 // SQLX returns the shared sqlx pool; sqlx.Connect's replacement.
 func SQLX() (*sqlx.DB, error) { return sqlxPool() }
+
+// Conn returns the shared pgx pool, or nil when it cannot be built.
+func Conn(ctx context.Context) *pgxpool.Pool {
+	p, err := Pool(ctx)
+	if err != nil {
+		return nil
+	}
+	return p
+}

@@ -5,6 +5,7 @@ package jobs
 
 import (
 	"context"
+	"errors"
 
 	"example.com/app/internal/db"
 )
@@ -17,5 +18,16 @@ func Nightly(ctx context.Context) error {
 	}
 	defer pool.Close()
 	_, err = pool.Exec(ctx, "DELETE FROM sessions WHERE expires < now()")
+	return err
+}
+
+// Weekly vacuums through db.Conn, which passes the shared pool on.
+func Weekly(ctx context.Context) error {
+	conn := db.Conn(ctx)
+	if conn == nil {
+		return errors.New("no database")
+	}
+	defer conn.Close()
+	_, err := conn.Exec(ctx, "VACUUM")
 	return err
 }
