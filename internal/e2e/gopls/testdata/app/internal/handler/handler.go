@@ -4,7 +4,7 @@ package handler
 import (
 	"context"
 	"fmt"
-	"net/http"
+	"io"
 	"os"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -24,12 +24,13 @@ func CountUsers(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// Users writes the number of users.
-func Users(w http.ResponseWriter, r *http.Request) {
-	n, err := CountUsers(r.Context())
+// Report writes the number of users, for the nightly report (not per
+// request: CountUsers opens a pool on every call).
+func Report(ctx context.Context, w io.Writer) error {
+	n, err := CountUsers(ctx)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
+		return err
 	}
-	fmt.Fprintln(w, n)
+	_, err = fmt.Fprintln(w, n)
+	return err
 }
