@@ -47,9 +47,11 @@ func newPlugin(settings any) (register.LinterPlugin, error) {
 	return &plugin{cfg: cfg}, nil
 }
 
-// BuildAnalyzers validates the settings and returns the configured analyzer.
+// BuildAnalyzers validates the settings and returns the configured
+// analyzer. golangci-lint applies //nolint directives itself (and
+// nolintlint checks them), so the analyzer leaves them alone.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	a, err := singlepool.New(p.cfg)
+	a, err := singlepool.NewWithoutNolint(p.cfg)
 	if err != nil {
 		return nil, fmt.Errorf("%s: settings: %w", singlepool.Name, err)
 	}

@@ -48,6 +48,14 @@ type Config struct {
 	// MaxPools set and Allow empty, only those counts are reported.
 	MaxPools int `json:"max-pools" yaml:"max-pools"`
 
+	// RequireReason reports the //nolint directives that silence
+	// singlepool without a reason ("//nolint:singlepool // why").
+	RequireReason bool `json:"require-reason" yaml:"require-reason"`
+
+	// ReportUnusedNolint reports the //nolint:singlepool directives that
+	// silence nothing.
+	ReportUnusedNolint bool `json:"report-unused-nolint" yaml:"report-unused-nolint"`
+
 	// ConfigFile names a .singlepool.yml to read instead of discovering
 	// one. Settings given directly (flags) take precedence over the file.
 	ConfigFile string `json:"config" yaml:"-"`

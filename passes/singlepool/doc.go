@@ -83,6 +83,9 @@
 //	-single-conns     also report single connections (pgx.Connect, ...)
 //	-check-generated  also check generated files
 //	-max-pools=N      report programs linking more than N sites of one pool type
+//	-require-reason   report //nolint directives silencing singlepool without a reason
+//	-report-unused-nolint
+//		report //nolint:singlepool directives that silence nothing
 //	-config=FILE      read FILE instead of the nearest .singlepool.yml
 //
 // Without -config, settings are read from the nearest .singlepool.yml in
@@ -90,6 +93,11 @@
 // given on the command line take precedence over the file, key by key.
 // With nothing allowlisted every use is reported. External test packages
 // (x_test) are allowlisted with the package they test.
+//
+// A finding is accepted with "//nolint:singlepool // reason" on its line,
+// or above the declaration or statement that holds it (golangci-lint's
+// semantics); the analyzer applies it under every driver but
+// golangci-lint, which applies it itself.
 //
 // Full documentation: https://github.com/singlepool/singlepool
 package singlepool

@@ -14,6 +14,8 @@ const (
 	keySingleConns    = "single-conns"
 	keyCheckGenerated = "check-generated"
 	keyMaxPools       = "max-pools"
+	keyRequireReason  = "require-reason"
+	keyReportUnused   = "report-unused-nolint"
 	keyConfig         = "config"
 )
 
@@ -79,6 +81,16 @@ var settingsTable = []setting{
 		key:   keyMaxPools,
 		usage: "report main packages whose program links more than N construction sites of one pool type (0: off)",
 		field: func(c *Config) any { return &c.MaxPools },
+	},
+	{
+		key:   keyRequireReason,
+		usage: "report //nolint directives that silence singlepool without a reason (//nolint:singlepool // why)",
+		field: func(c *Config) any { return &c.RequireReason },
+	},
+	{
+		key:   keyReportUnused,
+		usage: "report //nolint:singlepool directives that silence nothing",
+		field: func(c *Config) any { return &c.ReportUnusedNolint },
 	},
 	{
 		key: keyConfig,

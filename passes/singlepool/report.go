@@ -22,12 +22,13 @@ const (
 	categoryPerIteration = "pool-per-iteration"
 	categoryMaxPools     = "max-pools"
 	categoryCloseShared  = "close-shared"
+	categoryNolint       = "nolint"
 )
 
 // categories lists every category; each has its section in the README.
 var categories = []string{
 	categoryPool, categoryConn, categoryAccessor, categoryConfig, categoryFactory,
-	categoryPerRequest, categoryPerIteration, categoryMaxPools, categoryCloseShared,
+	categoryPerRequest, categoryPerIteration, categoryMaxPools, categoryCloseShared, categoryNolint,
 }
 
 // report reports a diagnostic of the category at [pos, end) (end may be

@@ -20,6 +20,8 @@ type runner struct {
 	files    fileCache
 	mu       sync.Mutex
 	compiled map[string]*compiledSettings // by settings file key; "" for none
+	// leaveNolint: the driver applies //nolint directives (golangci-lint).
+	leaveNolint bool
 }
 
 type compiledSettings struct {

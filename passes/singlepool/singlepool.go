@@ -35,9 +35,33 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 	return r.analyzer(), nil
 }
 
+// NewWithoutNolint is New for a linter runner that applies //nolint
+// directives itself (golangci-lint): every finding is reported, for the
+// runner to filter, so that its own checks of the directives (nolintlint)
+// see them. It refuses require-reason and report-unused-nolint, which are
+// the runner's to check there.
+func NewWithoutNolint(cfg Config) (*analysis.Analyzer, error) {
+	for _, st := range []struct {
+		key string
+		set bool
+	}{{keyRequireReason, cfg.RequireReason}, {keyReportUnused, cfg.ReportUnusedNolint}} {
+		if st.set {
+			return nil, errSetting(st.key, "//nolint directives are the linter runner's here: use nolintlint (require-explanation, allow-unused: false)")
+		}
+	}
+	r := &runner{cfg: cfg, leaveNolint: true}
+	if _, err := r.settingsFor(cfg.ConfigFile); err != nil {
+		return nil, err
+	}
+	return r.analyzer(), nil
+}
+
 // run checks one package: settings, facts, then each file's sites.
 func (r *runner) run(pass *analysis.Pass) (any, error) {
 	s, err := r.settingsFor(r.settingsFile(pass))
+	if err == nil && !r.leaveNolint {
+		defer installNolintFilter(pass, s)()
+	}
 	if cerr, ok := err.(*configError); ok {
 		// A bad settings file is one diagnostic per package, at its
 		// package clause, where every driver (gopls too) shows it.

@@ -102,3 +102,39 @@ func TestDoc(t *testing.T) {
 		t.Errorf("Doc does not document -allow:\n%s", doc)
 	}
 }
+
+// TestNolint checks //nolint directives with golangci-lint's semantics,
+// and the directives' own checks.
+func TestNolint(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), mustNew(t, singlepool.Config{Allow: []string{"example.com/pool/db"}}), "nolint")
+	reasons := singlepool.Config{Allow: []string{"example.com/pool/db"}, RequireReason: true, ReportUnusedNolint: true}
+	analysistest.Run(t, analysistest.TestData(), mustNew(t, reasons), "nolint/reasons")
+}
+
+// TestNolintLeftToTheRunner: NewWithoutNolint reports what a directive
+// would silence (golangci-lint filters it, and nolintlint sees it used),
+// and refuses the directive checks that are the runner's.
+func TestNolintLeftToTheRunner(t *testing.T) {
+	a, err := singlepool.NewWithoutNolint(singlepool.Config{Allow: []string{"example.com/pool/db"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := analysistest.Run(discard{t}, analysistest.TestData(), a, "nolint")
+	n := 0
+	for _, r := range results {
+		n += len(r.Diagnostics)
+	}
+	if n != 14 {
+		t.Errorf("NewWithoutNolint reported %d diagnostics in testdata/nolint, want all 14", n)
+	}
+	for _, cfg := range []singlepool.Config{{RequireReason: true}, {ReportUnusedNolint: true}} {
+		if _, err := singlepool.NewWithoutNolint(cfg); err == nil || !strings.Contains(err.Error(), "nolintlint") {
+			t.Errorf("NewWithoutNolint(%+v) = %v, want an error naming nolintlint", cfg, err)
+		}
+	}
+}
+
+// discard is an analysistest.Testing that ignores the expectations.
+type discard struct{ *testing.T }
+
+func (discard) Errorf(string, ...any) {}

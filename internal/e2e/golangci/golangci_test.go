@@ -146,10 +146,11 @@ func lint(t *testing.T, dir string, args ...string) (e2eutil.Result, []string) {
 	}
 	var issues []string
 	for _, is := range report.Issues {
+		prefix := "" // singlepool's; another linter's (nolintlint) are prefixed with its name
 		if is.FromLinter != "singlepool" {
-			t.Errorf("unexpected linter %q: %s", is.FromLinter, is.Text)
+			prefix = is.FromLinter + ": "
 		}
-		issues = append(issues, fmt.Sprintf("%s:%d:%d: %s", filepath.ToSlash(is.Pos.Filename), is.Pos.Line, is.Pos.Column, is.Text))
+		issues = append(issues, fmt.Sprintf("%s%s:%d:%d: %s", prefix, filepath.ToSlash(is.Pos.Filename), is.Pos.Line, is.Pos.Column, is.Text))
 	}
 	slices.Sort(issues)
 	return res, issues
@@ -308,6 +309,9 @@ func TestBadSettings(t *testing.T) {
 			[]string{"singlepool: settings:", "allow"}},
 		{"bad-singleton", "pgxpool.New=example.com/app/internal/db.Pool", "pgxpool.New",
 			[]string{"singlepool: settings: singleton:"}},
+		// Directives are golangci-lint's here; their checks are nolintlint's.
+		{"require-reason", allowDB, allowDB + "          require-reason: true\n",
+			[]string{"singlepool: settings: require-reason:", "nolintlint"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := sample(t)
@@ -344,6 +348,32 @@ func TestNolint(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := sample(t)
+			edit(t, dir, "internal/legacy/legacy.go", directive, tc.replace)
+			res, issues := lint(t, dir)
+			wantIssues(t, res, issues, tc.want...)
+		})
+	}
+}
+
+// TestNolintLeftToGolangci checks that the plugin leaves //nolint to
+// golangci-lint: nolintlint, which reports a directive whose linter
+// reported nothing there, sees singlepool's finding under the directive
+// (the analyzer did not drop it itself), and checks the reason.
+func TestNolintLeftToGolangci(t *testing.T) {
+	const directive = "//nolint:singlepool // migrations run with their own role"
+	nolintlint := "    - singlepool\n    - nolintlint\n  settings:\n    nolintlint:\n      allow-unused: false\n      require-explanation: true\n      require-specific: true\n"
+	for _, tc := range []struct {
+		name, replace string
+		want          []string
+	}{
+		{"used-with-reason", directive, baseIssues},
+		{"no-reason", "//nolint:singlepool", append([]string{
+			"nolintlint: internal/legacy/legacy.go:14:31: directive `//nolint:singlepool` should provide explanation such as `//nolint:singlepool // this is why`",
+		}, baseIssues...)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := sample(t)
+			edit(t, dir, ".golangci.yml", "    - singlepool\n  settings:\n", nolintlint)
 			edit(t, dir, "internal/legacy/legacy.go", directive, tc.replace)
 			res, issues := lint(t, dir)
 			wantIssues(t, res, issues, tc.want...)
