@@ -6,7 +6,7 @@
 // that costs several times what the analysis does.
 //
 // It handles the common invocation (analyzer flags, -json, -c, -test,
-// -cpuprofile and package patterns) and leaves everything else (-fix,
+// -cpuprofile, -summary and package patterns) and leaves everything else (-fix,
 // -diff, -flags, -V, the other profiling flags, go vet's unit runs, usage
 // errors) to singlechecker, which parses the command line again.
 // SINGLEPOOL_LOAD=source makes it step aside for every invocation, to
@@ -80,7 +80,14 @@ func Run(a *analysis.Analyzer, args []string) (exitcode int, ok bool) {
 		log.Print(err)
 		return 1, true
 	}
-	return max(exitcode, printDiagnostics(graph, opts)), true
+	exitcode = max(exitcode, printDiagnostics(graph, opts))
+	if opts.summary {
+		if err := printOverview(os.Stdout, summarize(graph), opts.json); err != nil {
+			log.Print(err)
+			return 1, true
+		}
+	}
+	return exitcode, true
 }
 
 // printDiagnostics prints as singlechecker does (x/tools'
@@ -119,6 +126,7 @@ type options struct {
 	context    int
 	tests      bool
 	cpuprofile string
+	summary    bool
 }
 
 // newFlagSet returns a flag set with the driver flags Run understands and
@@ -132,6 +140,7 @@ func newFlagSet(a *analysis.Analyzer, o *options, set bool) *flag.FlagSet {
 	fs.IntVar(&o.context, "c", -1, "")
 	fs.BoolVar(&o.tests, "test", true, "")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "")
+	fs.BoolVar(&o.summary, "summary", false, "")
 	a.Flags.VisitAll(func(f *flag.Flag) {
 		if set {
 			fs.Var(f.Value, f.Name, f.Usage)

@@ -64,19 +64,9 @@ func FixSummary(w io.Writer, args []string) (ok, misconfigured bool) {
 				files[pos.Filename] = true
 				continue
 			}
-			reason := "no accessor is configured for its constructor (singleton)"
-			switch _, r, cut := strings.Cut(d.Message, "(no suggested fix: "); {
-			case d.Category == "bad-accessor" || d.Category == "bad-config":
-				reason, misconfigured = d.Message, true
-			case cut:
-				reason = strings.TrimSuffix(r, ")")
-				if strings.HasPrefix(reason, "accessor ") {
-					misconfigured = true // missing or misfit, seen from a site
-				}
-			case d.Category == "pool-factory":
-				reason = "a call of a function that builds a pool: fix the construction site it names"
-			}
-			left = append(left, fmt.Sprintf("\t%s:%d:%d: %s", relPath(pos.Filename), pos.Line, pos.Column, reason))
+			reason, bad := noFixReason(d)
+			misconfigured = misconfigured || bad
+			left = append(left, fmt.Sprintf("\t%s: %s", posn(pos), reason))
 		}
 	}
 	if total == 0 {

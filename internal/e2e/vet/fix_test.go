@@ -315,6 +315,29 @@ func TestFix(t *testing.T) {
 			}
 		}
 	})
+
+	// Go 1.26's go fix runs an analysis tool like go vet and applies its
+	// fixes: the way to migrate a whole module (README, Adopting
+	// singlepool). -diff first shows the patch and changes nothing.
+	t.Run("go fix -fixtool writes the same files", func(t *testing.T) {
+		goFixed := copyModule(t, "fixapp")
+		fixArgs := append(append([]string{"fix", "-fixtool=" + bin}, flags...), "./...")
+		diffArgs := append(append([]string{"fix", "-fixtool=" + bin, "-diff"}, flags...), "./...")
+		res := e2eutil.Run(t, goFixed, goEnv, "go", diffArgs...)
+		noPanic(t, "go fix -diff", res)
+		if res.Code == 0 || !strings.Contains(res.Stdout, "+\tpool, err := db.Pool(ctx)") {
+			t.Errorf("go fix -fixtool -diff: exit %d, want non-zero with the patch on stdout\nstdout:\n%s\nstderr:\n%s", res.Code, clip(res.Stdout), clip(res.Stderr))
+		}
+		if d := e2eutil.Run(t, "/", nil, "diff", "-r", orig, goFixed); d.Code != 0 {
+			t.Errorf("go fix -diff changed files:\n%s", d.Stdout)
+		}
+		res = e2eutil.Run(t, goFixed, goEnv, "go", fixArgs...)
+		noPanic(t, "go fix", res)
+		wantExit(t, "go fix -fixtool", res, 0)
+		if d := e2eutil.Run(t, "/", nil, "diff", "-ru", fixed, goFixed); d.Code != 0 {
+			t.Errorf("diff -ru (singlepool -fix) (go fix -fixtool):\n%s%s", d.Stdout, d.Stderr)
+		}
+	})
 }
 
 // goFiles returns the .go files under root by slash-separated relative name.

@@ -234,6 +234,33 @@ func TestDetect(t *testing.T) {
 		checkFindings(t, "go vet", diagnostics(res.Stderr, dir, dir), detectWant)
 	})
 
+	// internal/audit's pools carry //nolint:singlepool directives, with
+	// their reasons: not in detectWant. Without a reason, require-reason
+	// reports the directive; report-unused-nolint one that silences nothing.
+	t.Run("nolint checks", func(t *testing.T) {
+		nd := copyModule(t, "detect")
+		file := filepath.Join(nd, "internal", "audit", "audit.go")
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src = bytes.Replace(src, []byte(" // the audit log has its own role and database"), nil, 1)
+		src = append(src, "\nvar unused = 1 //nolint:singlepool // nothing to silence\n"...)
+		if err := os.WriteFile(file, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want := sorted(append(slices.Clone(detectWant),
+			"internal/audit/audit.go:12:58: //nolint:singlepool silences singlepool without a reason: write it after the directive, //nolint:singlepool // why this pool is intended",
+			"internal/audit/audit.go:27:16: //nolint:singlepool // nothing to silence is unused: singlepool reports nothing here; remove it")...)
+		nargs := []string{"-allow=" + dbPkg, "-require-reason", "-report-unused-nolint", "./..."}
+		res := singlepool(t, bin, nd, nargs...)
+		noPanic(t, "singlepool", res)
+		checkFindings(t, "singlepool -require-reason -report-unused-nolint", diagnostics(res.Stderr, nd, nd), want)
+		res = vet(t, bin, nd, nargs...)
+		noPanic(t, "go vet", res)
+		checkFindings(t, "go vet -require-reason -report-unused-nolint", diagnostics(res.Stderr, nd, nd), want)
+	})
+
 	t.Run("go vet from a subdirectory", func(t *testing.T) {
 		sub := filepath.Join(dir, "internal")
 		res := vet(t, bin, sub, "-allow="+dbPkg, "../...")

@@ -1,0 +1,62 @@
+package vet
+
+import (
+	"encoding/json"
+	"io"
+	"strings"
+	"testing"
+)
+
+// TestSummary checks -summary on testdata/fixapp: per rule, the findings
+// and those with a fix, each finding without one and why, as text on
+// stdout (the diagnostics stay on stderr), and as a JSON object after the
+// diagnostics with -json.
+func TestSummary(t *testing.T) {
+	bin, dir := setup(t, "fixapp")
+	flags := []string{"-allow=" + dbPkg, "-singleton=" + singletons}
+
+	res := singlepool(t, bin, dir, append(append([]string{"-summary"}, flags...), "./...")...)
+	noPanic(t, "singlepool -summary", res)
+	wantExit(t, "singlepool -summary", res, standaloneFindings)
+	for _, want := range []string{
+		"singlepool summary: 28 findings, 12 with a fix (apply them with singlepool -fix or go fix -fixtool)\n",
+		"  close-shared            2 findings,    2 with a fix\n",
+		"  pool-factory            8 findings,    0 with a fix\n",
+		"without a fix (16): review each; accept one with //nolint:singlepool // reason\n",
+		"    internal/replica/replica.go:13:23: it connects with ($REPLICA_DATABASE_URL); the shared pool with ($DATABASE_URL)\n",
+	} {
+		if !strings.Contains(res.Stdout, want) {
+			t.Errorf("singlepool -summary: stdout lacks %q:\n%s", want, res.Stdout)
+		}
+	}
+	if strings.Contains(res.Stdout, "creates a new connection pool") || !strings.Contains(res.Stderr, "creates a new connection pool") {
+		t.Errorf("singlepool -summary: the diagnostics belong on stderr, the summary on stdout\nstdout:\n%s\nstderr:\n%s", clip(res.Stdout), clip(res.Stderr))
+	}
+
+	res = singlepool(t, bin, dir, append(append([]string{"-summary", "-json"}, flags...), "./...")...)
+	noPanic(t, "singlepool -summary -json", res)
+	dec := json.NewDecoder(strings.NewReader(res.Stdout))
+	var objects []map[string]json.RawMessage
+	for {
+		var obj map[string]json.RawMessage
+		if err := dec.Decode(&obj); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("singlepool -summary -json: %v\n%s", err, clip(res.Stdout))
+		}
+		objects = append(objects, obj)
+	}
+	if len(objects) != 2 || objects[1]["summary"] == nil {
+		t.Fatalf("singlepool -summary -json: want the diagnostics, then {\"summary\": ...}; got %d objects:\n%s", len(objects), clip(res.Stdout))
+	}
+	var sum struct {
+		Findings, Fixable int
+		Unfixed           []struct{ Posn, Rule, Reason string }
+	}
+	if err := json.Unmarshal(objects[1]["summary"], &sum); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Findings != 28 || sum.Fixable != 12 || len(sum.Unfixed) != 16 {
+		t.Errorf("summary: %d findings, %d fixable, %d unfixed; want 28, 12, 16", sum.Findings, sum.Fixable, len(sum.Unfixed))
+	}
+}
