@@ -320,6 +320,22 @@ func TestDiagnosticsAndFixes(t *testing.T) {
 	if diags := singlepoolDiagnostics(s.open(dbFile)); len(diags) != 0 {
 		t.Errorf("singlepool diagnostics in the allowlisted %s:%s", dbFile, describe(diags))
 	}
+
+	// (d) A //nolint:singlepool directive on the line, as under every
+	// other driver, accepts the finding: the analyzer applies it.
+	const line = "\tpool, err := pgxpool.New(ctx, dsn)\n"
+	if !strings.Contains(handler, line) {
+		t.Fatalf("%s lacks %q", handlerFile, line)
+	}
+	mark := s.c.progressMark()
+	accepted := strings.Replace(handler, line, strings.TrimSuffix(line, "\n")+" //nolint:singlepool // the report database, on purpose\n", 1)
+	if err := s.c.didChange(uri, 2, accepted); err != nil {
+		t.Fatal(err)
+	}
+	s.waitWork(mark, "diagnosing changed files")
+	if diags := singlepoolDiagnostics(s.diagnostics(handlerFile)); len(diags) != 0 {
+		t.Errorf("after //nolint:singlepool on the line, singlepool still reports:%s", describe(diags))
+	}
 }
 
 // findAction returns the code action of the kind and title.
