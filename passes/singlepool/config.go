@@ -2,6 +2,8 @@ package singlepool
 
 import (
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/mod/module"
@@ -48,6 +50,18 @@ type Config struct {
 	// MaxPools set and Allow empty, only those counts are reported.
 	MaxPools int `json:"max-pools" yaml:"max-pools"`
 
+	// MaxConns is the server's connection limit the program is checked
+	// against (max-conns): "100" for every database system, or per system,
+	// "postgres=100", "mysql=151".
+	MaxConns []string `json:"max-conns" yaml:"max-conns"`
+
+	// Replicas is how many instances of each program run (default 1).
+	Replicas int `json:"replicas" yaml:"replicas"`
+
+	// CPUs is the deployment's CPU count, for the pools whose default
+	// size depends on it (pgxpool, go-redis). 0: not known.
+	CPUs int `json:"cpus" yaml:"cpus"`
+
 	// RequireReason reports the //nolint directives that silence
 	// singlepool without a reason ("//nolint:singlepool // why").
 	RequireReason bool `json:"require-reason" yaml:"require-reason"`
@@ -71,7 +85,49 @@ type settings struct {
 	methodPkgs map[string]bool       // packages that declare a constructor method
 	// accessorPkgs are the packages that declare a singleton accessor.
 	accessorPkgs map[string]bool
-	cfg          Config
+	// maxConns is max-conns by system; "" for every system.
+	maxConns map[string]int
+	cfg      Config
+}
+
+// countsSites reports whether construction sites travel in package facts:
+// a program's pools (max-pools) or connections (max-conns) are wanted.
+func (s *settings) countsSites() bool { return s.cfg.MaxPools > 0 || len(s.maxConns) > 0 }
+
+// connLimit returns max-conns for a system, if set.
+func (s *settings) connLimit(system string) (int, bool) {
+	if n, ok := s.maxConns[system]; ok {
+		return n, true
+	}
+	n, ok := s.maxConns[""]
+	return n, ok
+}
+
+// parseMaxConns parses one max-conns element: "N" or "system=N".
+func parseMaxConns(e string) (system string, n int, err error) {
+	num := e
+	if sys, v, ok := strings.Cut(e, "="); ok {
+		system, num = strings.TrimSpace(sys), v
+		if _, known := systems[system]; !known || system == "unknown" {
+			return "", 0, fmt.Errorf("%q: unknown database system %q (known: %s)", e, system, knownSystems())
+		}
+	}
+	n, err = strconv.Atoi(strings.TrimSpace(num))
+	if err != nil || n <= 0 {
+		return "", 0, fmt.Errorf("%q: want a positive number of connections, or system=N", e)
+	}
+	return system, n, nil
+}
+
+func knownSystems() string {
+	var names []string
+	for k := range systems {
+		if k != "unknown" {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
 }
 
 // A pattern is one allow entry.
@@ -121,6 +177,25 @@ func compile(cfg Config) (*settings, error) {
 	}
 	if cfg.MaxPools < 0 {
 		return nil, errSetting(keyMaxPools, "%d is negative; use 0 to turn the check off", cfg.MaxPools)
+	}
+	if cfg.Replicas < 0 {
+		return nil, errSetting(keyReplicas, "%d is negative; the default, 0, means one instance", cfg.Replicas)
+	}
+	if cfg.CPUs < 0 {
+		return nil, errSetting(keyCPUs, "%d is negative; 0 means not known", cfg.CPUs)
+	}
+	for _, e := range cfg.MaxConns {
+		system, n, err := parseMaxConns(e)
+		if err != nil {
+			return nil, &settingError{keyMaxConns, err}
+		}
+		if prev, dup := s.maxConns[system]; dup && prev != n {
+			return nil, errSetting(keyMaxConns, "%q is given twice (%d and %d)", system, prev, n)
+		}
+		if s.maxConns == nil {
+			s.maxConns = make(map[string]int)
+		}
+		s.maxConns[system] = n
 	}
 	for _, a := range cfg.Allow {
 		p, err := parsePattern(a)

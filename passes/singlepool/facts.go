@@ -54,10 +54,13 @@ type packageFact struct {
 	Deps      []poolSite
 }
 
-// A poolSite is one construction site of a pool type.
+// A poolSite is one construction site of a pool type, with the database
+// system it talks to and its connection limit (for max-conns).
 type poolSite struct {
-	Type string // "*github.com/jackc/pgx/v5/pgxpool.Pool"
-	Pos  string // "store/store.go:12"
+	Type   string // "*github.com/jackc/pgx/v5/pgxpool.Pool"
+	Pos    string // "store/store.go:12"
+	System string // "postgres"
+	Size   sizeExpr
 }
 
 func (*packageFact) AFact() {}
@@ -107,7 +110,10 @@ func uniqueSites(sites []poolSite) []poolSite {
 		if sites[i].Type != sites[j].Type {
 			return sites[i].Type < sites[j].Type
 		}
-		return sites[i].Pos < sites[j].Pos
+		if sites[i].Pos != sites[j].Pos {
+			return sites[i].Pos < sites[j].Pos
+		}
+		return sites[i].Size.Source < sites[j].Size.Source
 	})
 	return slices.Compact(sites)
 }
@@ -208,7 +214,7 @@ func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site
 	}
 	var own []poolSite
 	for _, st := range sites {
-		if s.cfg.MaxPools <= 0 {
+		if !s.countsSites() {
 			break // sites travel in facts only when a program's count is wanted
 		}
 		if st.factory != nil || st.kind == kindConn {
@@ -217,7 +223,18 @@ func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site
 		if name := pass.Fset.File(st.id.Pos()).Name(); strings.HasSuffix(name, "_test.go") {
 			continue // not linked into programs
 		}
-		own = append(own, poolSite{Type: poolType(st.fn), Pos: sitePos(pass, st.id.Pos())})
+		ps := poolSite{Type: poolType(st.fn), Pos: sitePos(pass, st.id.Pos())}
+		if len(s.maxConns) > 0 {
+			if file := fileOf(pass, st.id.Pos()); file != nil {
+				path := enclosingPath(file, st.id.Pos())
+				ctx := useContext(pass, path)
+				if ctx != "" && cachedConstruction(pass, path) {
+					ctx = ""
+				}
+				ps.System, ps.Size = sizeOf(pass, st, path, ctx)
+			}
+		}
+		own = append(own, ps)
 	}
 	exportPackageFact(pass, exported, shares, own, deps)
 	return own, factories

@@ -14,6 +14,9 @@ const (
 	keySingleConns    = "single-conns"
 	keyCheckGenerated = "check-generated"
 	keyMaxPools       = "max-pools"
+	keyMaxConns       = "max-conns"
+	keyReplicas       = "replicas"
+	keyCPUs           = "cpus"
 	keyRequireReason  = "require-reason"
 	keyReportUnused   = "report-unused-nolint"
 	keyConfig         = "config"
@@ -81,6 +84,22 @@ var settingsTable = []setting{
 		key:   keyMaxPools,
 		usage: "report main packages whose program links more than N construction sites of one pool type (0: off)",
 		field: func(c *Config) any { return &c.MaxPools },
+	},
+	{
+		key:   keyMaxConns,
+		usage: "comma-separated connection limits of the servers: N for every database system, or system=N (postgres=100,mysql=151); reports programs that can open more",
+		field: func(c *Config) any { return &c.MaxConns },
+		check: func(e string) error { _, _, err := parseMaxConns(e); return err },
+	},
+	{
+		key:   keyReplicas,
+		usage: "instances of each program that run at once, for max-conns (default 1)",
+		field: func(c *Config) any { return &c.Replicas },
+	},
+	{
+		key:   keyCPUs,
+		usage: "the deployment's CPU count, for pool sizes that depend on it (pgxpool, go-redis defaults); 0: not known",
+		field: func(c *Config) any { return &c.CPUs },
 	},
 	{
 		key:   keyRequireReason,

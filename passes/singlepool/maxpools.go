@@ -22,10 +22,10 @@ func checkMaxPools(pass *analysis.Pass, s *settings, deps depSummary, own []pool
 		return
 	}
 	byType := make(map[string][]string)
-	seen := make(map[poolSite]bool)
+	seen := make(map[[2]string]bool)
 	for _, st := range append(append([]poolSite(nil), deps.sites...), own...) {
-		if !seen[st] {
-			seen[st] = true
+		if k := [2]string{st.Type, st.Pos}; !seen[k] {
+			seen[k] = true
 			byType[st.Type] = append(byType[st.Type], st.Pos)
 		}
 	}

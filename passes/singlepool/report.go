@@ -23,12 +23,15 @@ const (
 	categoryMaxPools     = "max-pools"
 	categoryCloseShared  = "close-shared"
 	categoryNolint       = "nolint"
+	categoryMaxConns     = "max-conns"
+	categoryUnbounded    = "unbounded-pool"
 )
 
 // categories lists every category; each has its section in the README.
 var categories = []string{
 	categoryPool, categoryConn, categoryAccessor, categoryConfig, categoryFactory,
 	categoryPerRequest, categoryPerIteration, categoryMaxPools, categoryCloseShared, categoryNolint,
+	categoryMaxConns, categoryUnbounded,
 }
 
 // report reports a diagnostic of the category at [pos, end) (end may be

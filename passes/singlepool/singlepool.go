@@ -93,13 +93,16 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	if !mayUseConstructors(pass.Pkg, s) && len(deps.factoryPkgs) == 0 {
 		exportPackageFact(pass, false, shares, nil, deps)
 		checkMaxPools(pass, s, deps, nil)
+		checkMaxConns(pass, s, deps, nil)
 		return nil, nil // the common case: no syntax is visited
 	}
 	sites := findSites(pass, s, deps)
 	own, local := exportFacts(pass, s, deps, sites, shares)
 	checkMaxPools(pass, s, deps, own)
-	if len(s.allow) == 0 && s.cfg.MaxPools > 0 {
-		return nil, nil // counting mode: only programs over the limit
+	checkMaxConns(pass, s, deps, own)
+	checkUnbounded(pass, s, sites)
+	if len(s.allow) == 0 && s.countsSites() {
+		return nil, nil // counting mode: only programs over the limits
 	}
 	sites = localFactoryCalls(pass, sites, local)
 	files := make(map[*token.File]*ast.File, len(pass.Files))

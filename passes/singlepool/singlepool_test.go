@@ -70,6 +70,13 @@ func TestInvalidSettings(t *testing.T) {
 		{singlepool.Config{SharedArgs: []string{`database/sql.Open=("pgx", loadDSN())`}}, "cannot use loadDSN; write constants"},
 		{singlepool.Config{SharedArgs: []string{`example.com/x.New=("x")`}}, "shared-args: example.com/x.New is not a constructor"},
 		{singlepool.Config{SharedArgs: []string{`database/sql.Open=("a")`, `database/sql.Open=("b")`}}, "has two argument lists"},
+		{singlepool.Config{MaxConns: []string{"0"}}, `max-conns: "0": want a positive number of connections, or system=N`},
+		{singlepool.Config{MaxConns: []string{"-5"}}, `max-conns: "-5": want a positive number`},
+		{singlepool.Config{MaxConns: []string{"postgres=many"}}, `max-conns: "postgres=many": want a positive number`},
+		{singlepool.Config{MaxConns: []string{"oracle=100"}}, `max-conns: "oracle=100": unknown database system "oracle" (known: cassandra, clickhouse,`},
+		{singlepool.Config{MaxConns: []string{"postgres=100", "postgres=50"}}, `max-conns: "postgres" is given twice (100 and 50)`},
+		{singlepool.Config{Replicas: -1}, "replicas: -1 is negative"},
+		{singlepool.Config{CPUs: -2}, "cpus: -2 is negative"},
 	} {
 		_, err := singlepool.New(tc.cfg)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -138,3 +145,13 @@ func TestNolintLeftToTheRunner(t *testing.T) {
 type discard struct{ *testing.T }
 
 func (discard) Errorf(string, ...any) {}
+
+// TestMaxConns checks the connection budget: every size source and
+// default, unbounded pools, per-system limits and replicas, with the sizes
+// carried from the packages that build the pools to the programs.
+func TestMaxConns(t *testing.T) {
+	a := mustNew(t, singlepool.Config{MaxConns: []string{"postgres=100", "redis=50", "mysql=20"}, Replicas: 3})
+	analysistest.Run(t, analysistest.TestData(), a, "budget/sized", "budget/unsized", "budget/cmd/sized", "budget/cmd/unsized")
+	one := mustNew(t, singlepool.Config{MaxConns: []string{"60"}, CPUs: 8})
+	analysistest.Run(t, analysistest.TestData(), one, "budget/cmd/cpus")
+}

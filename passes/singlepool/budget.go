@@ -1,0 +1,128 @@
+package singlepool
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// The connection budget: how many connections a program can open, per
+// database system, against the servers' max_connections (max-conns), and
+// the pools that have no limit at all (unbounded-pool).
+
+// checkMaxConns reports, on a main package's clause, each database system
+// whose pools in the program can open more than max-conns connections
+// (replicas included), or have no bound.
+func checkMaxConns(pass *analysis.Pass, s *settings, deps depSummary, own []poolSite) {
+	if len(s.maxConns) == 0 || pass.Pkg.Name() != "main" || len(pass.Files) == 0 || strings.HasSuffix(pass.Pkg.Path(), ".test") {
+		return
+	}
+	bySystem := make(map[string][]poolSite)
+	seen := make(map[[2]string]bool)
+	for _, st := range append(append([]poolSite(nil), deps.sites...), own...) {
+		if k := [2]string{st.Type, st.Pos}; !seen[k] && st.System != "" {
+			seen[k] = true
+			bySystem[st.System] = append(bySystem[st.System], st)
+		}
+	}
+	replicas := max(s.cfg.Replicas, 1)
+	for _, system := range slices.Sorted(maps.Keys(bySystem)) {
+		limit, ok := s.connLimit(system)
+		if !ok {
+			continue
+		}
+		sites := bySystem[system]
+		slices.SortFunc(sites, func(a, b poolSite) int { return comparePositions(a.Pos, b.Pos) })
+		total, exact, unbounded, unknown := 0, true, false, 0
+		var parts []string
+		for _, st := range sites {
+			n, ex := st.Size.conns(s.cfg.CPUs)
+			switch {
+			case n < 0:
+				unbounded = true
+			case st.Size.Unknown:
+				unknown++
+			default:
+				total += n
+				exact = exact && ex
+			}
+			parts = append(parts, st.Pos+" "+st.Size.describe(s.cfg.CPUs))
+		}
+		if !unbounded && total*replicas <= limit {
+			continue
+		}
+		name := systems[system]
+		var what string
+		switch {
+		case unbounded:
+			what = "an unbounded number of " + name + " connections"
+		case replicas > 1:
+			what = fmt.Sprintf("%s %d %s connections × %d replicas = %d", upTo(exact), total, name, replicas, total*replicas)
+		default:
+			what = fmt.Sprintf("%s %d %s connections", upTo(exact), total, name)
+		}
+		msg := fmt.Sprintf("this program can open %s (max-conns=%d): %s", what, limit, strings.Join(parts, ", "))
+		if unknown > 0 {
+			msg += fmt.Sprintf("; %d pool(s) of a size singlepool cannot tell are not counted", unknown)
+		}
+		if !exact {
+			msg += "; set cpus to the deployment's CPU count for the defaults that depend on it"
+		}
+		name0 := pass.Files[0].Name
+		report(pass, name0.Pos(), name0.End(), categoryMaxConns, msg, nil)
+	}
+}
+
+func upTo(exact bool) string {
+	if exact {
+		return "up to"
+	}
+	return "at least"
+}
+
+// comparePositions orders "file:line" strings by file, then line.
+func comparePositions(a, b string) int {
+	fa, la := splitPosition(a)
+	fb, lb := splitPosition(b)
+	if c := strings.Compare(fa, fb); c != 0 {
+		return c
+	}
+	return la - lb
+}
+
+// checkUnbounded reports, with max-conns set, each database/sql-style
+// construction whose pool never gets SetMaxOpenConns, inside the
+// allowlist too: the shared pool is where the limit belongs.
+func checkUnbounded(pass *analysis.Pass, s *settings, sites []site) {
+	if len(s.maxConns) == 0 {
+		return
+	}
+	for _, st := range sites {
+		if st.factory != nil || st.kind == kindConn {
+			continue
+		}
+		rule, ok := sizeRules[funcNameOf(st.fn).String()]
+		if !ok || rule.setter != "SetMaxOpenConns" {
+			continue
+		}
+		file := fileOf(pass, st.id.Pos())
+		if file == nil || !s.checksFile(pass.Fset.File(file.FileStart).Name(), file) {
+			continue
+		}
+		path := enclosingPath(file, st.id.Pos())
+		system, size := sizeOf(pass, st, path, "")
+		if !size.Unbounded {
+			continue
+		}
+		limit := ""
+		if n, ok := s.connLimit(system); ok {
+			limit = fmt.Sprintf(" (max-conns=%d)", n)
+		}
+		report(pass, st.id.Pos(), st.id.End(), categoryUnbounded,
+			fmt.Sprintf("%s's pool has no connection limit: it opens a new connection whenever every open one is busy (%s); call SetMaxOpenConns on it%s",
+				writtenName(st, path), size.Source, limit), nil)
+	}
+}
