@@ -188,6 +188,9 @@ func sizeOf(pass *analysis.Pass, st site, path []ast.Node, ctx string) (string, 
 	if call != nil && system == "" {
 		system = callSystem(pass, call, rule)
 	}
+	if system == "" {
+		system = "unknown" // a function value: the driver name is not at hand
+	}
 	if ctx != "" {
 		return system, sizeExpr{Unbounded: true, Source: "a pool per " + ctx}
 	}
