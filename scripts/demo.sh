@@ -23,6 +23,19 @@ singleton+=,github.com/jmoiron/sqlx.Open=example.com/demo/internal/db.SQLX
 echo "+ go build -o bin/singlepool ./cmd/singlepool"
 go build -o bin/singlepool ./cmd/singlepool
 
+# budget LABEL DIR [LIMIT]: the connection budget singlepool computes for
+# the demo's server program (max-conns, default PostgreSQL's 100).
+budget() {
+	local line
+	line=$(cd "$2" && "$root/bin/singlepool" -max-conns=postgres="${3:-100}" ./cmd/... 2>&1 |
+		grep -o 'this program can open [^:]*' | sed 's/ (max-conns=[0-9]*)//' || true)
+	case $line in
+	*unbounded*) echo "connection budget $1: ${line#this program } (pools per request have no bound; max_connections=100)" ;;
+	"") echo "connection budget $1: within max-conns" ;;
+	*) echo "connection budget $1: ${line#this program }, under PostgreSQL's max_connections=100" ;;
+	esac
+}
+
 echo "+ cd examples/demo && ../../bin/singlepool -allow=$allow -singleton=... ./..."
 cd examples/demo
 out=$(mktemp)
@@ -39,6 +52,17 @@ case $code in
 	if [ "$findings" -gt 0 ]; then
 		echo "singlepool exited 3: it found $findings pool constructors outside $allow, as expected."
 		echo "Each one builds its own pool; together they exceed max_connections under load."
+		echo
+		budget "before the fix" .
+		# The same on a fixed copy: max-conns=1 makes singlepool print the
+		# program's count, whatever it is.
+		fixed=$(mktemp -d)
+		trap 'rm -f "$out"; rm -rf "$fixed"' EXIT
+		cp -r . "$fixed/demo"
+		(cd "$fixed/demo" &&
+			"$root/bin/singlepool" -fix -allow="$allow" -singleton="$singleton" ./... >/dev/null 2>&1 || true)
+		budget "after singlepool -fix" "$fixed/demo" 1
+		echo
 		echo "To fix them: cd examples/demo && ../../bin/singlepool -fix -allow=$allow -singleton=... ./..."
 		echo "(the same as 'make -C examples/demo fix'; the end-to-end test internal/e2e/demo shows"
 		echo "the before/after on a real PostgreSQL)."

@@ -44,7 +44,7 @@ const (
 	dbName         = "demo"
 	maxConnections = 100 // the cluster's max_connections
 
-	// The shared pools' maxima: examples/demo/internal/db's defaults
+	// The shared pools' maxima: examples/demo/internal/db's constants
 	// (DefaultPgxMaxConns + DefaultSQLMaxConns; SQL and SQLX share a pool).
 	pgxMaxConns = 10
 	sqlMaxConns = 5
@@ -94,6 +94,10 @@ func TestDemo(t *testing.T) {
 				res.Code, before.findings, res.Stdout, res.Stderr)
 		}
 		t.Logf("singlepool: %d pool constructors outside internal/db\n%s", before.findings, res.Stderr)
+		// The connection budget: no bound at all (pools per request).
+		if b, _ := budget(t, sp, demoSrc, flags, maxConnections); b >= 0 {
+			t.Errorf("singlepool -max-conns on the demo: a bound of %d connections, want none (pools per request)", b)
+		}
 
 		runLoad(t, pg, demoSrc, routes, before)
 		if before.failed == 0 {
@@ -131,7 +135,17 @@ func TestDemo(t *testing.T) {
 				"(did -fix apply a suggested fix to every finding?)\n%s%s", res.Code, after.findings, res.Stdout, res.Stderr)
 		}
 
+		// The connection budget singlepool computes for the fixed demo
+		// (max-conns=1 makes it report the program's count) is the
+		// shared pools' sizes, and the measured peak must stay under it.
+		bound, msg := budget(t, sp, fixed, flags, 1)
+		if bound != poolBudget {
+			t.Errorf("singlepool's bound for the fixed demo: %d (%s), want %d (pgx %d + database/sql %d)", bound, msg, poolBudget, pgxMaxConns, sqlMaxConns)
+		}
 		runLoad(t, pg, fixed, routes, after)
+		if bound >= 0 && after.peakConns > bound {
+			t.Errorf("peak connections after the fix: %d, over singlepool's bound of %d (%s)", after.peakConns, bound, msg)
+		}
 		if after.failed != 0 {
 			t.Errorf("%d of %d requests failed after the fix; errors: %v", after.failed, after.requests, after.errors)
 		}
@@ -146,6 +160,31 @@ func TestDemo(t *testing.T) {
 			t.Errorf("no connection was ever seen in pg_stat_activity: the sampler or the load is broken")
 		}
 	})
+}
+
+// budget runs singlepool -max-conns=postgres=limit on the demo's server
+// and returns the PostgreSQL connections it says the program can open (-1
+// for no bound) and its message.
+func budget(t *testing.T, sp, dir string, flags []string, limit int) (int, string) {
+	t.Helper()
+	args := append(append([]string{"-max-conns=postgres=" + strconv.Itoa(limit)}, flags...), "./cmd/...")
+	res := e2eutil.Run(t, dir, nil, sp, args...)
+	for _, line := range strings.Split(res.Stderr, "\n") {
+		_, msg, ok := strings.Cut(line, "this program can open ")
+		if !ok || !strings.Contains(msg, "PostgreSQL connections") {
+			continue
+		}
+		if strings.HasPrefix(msg, "an unbounded number") {
+			return -1, msg
+		}
+		var n int
+		if _, err := fmt.Sscanf(msg, "up to %d PostgreSQL", &n); err == nil {
+			return n, msg
+		}
+		t.Fatalf("singlepool -max-conns: unexpected message %q", msg)
+	}
+	t.Fatalf("singlepool -max-conns=postgres=%d on %s: no budget reported (exit %d)\n%s", limit, dir, res.Code, res.Stderr)
+	return 0, ""
 }
 
 // singlepoolBin returns $SINGLEPOOL_BIN when set (a binary built

@@ -3,14 +3,14 @@
 // the shared pool with Pool, SQL or SQLX.
 //
 // The pools are built on first use from DATABASE_URL and live until Close.
-// Sizes and timeouts come from the URL's query parameters:
+// Their sizes are constants, DefaultPgxMaxConns and DefaultSQLMaxConns, so
+// that the process never holds more than 15 connections, far below
+// PostgreSQL's max_connections, and singlepool's connection budget
+// (max-conns) reads them from the code. Timeouts come from the URL's query
+// parameters:
 //
-//	pool_max_conns=10                    pgx pool size (pgxpool's own parameters: pool_max_conn_idle_time, ...)
-//	sql_max_open_conns=5                 database/sql pool size, shared by SQL and SQLX
+//	pool_max_conn_idle_time=..., ...     pgxpool's own parameters (pool_max_conns is overridden)
 //	sql_max_idle_conns=5, sql_conn_max_idle_time=5m, sql_conn_max_lifetime=30m
-//
-// so the process never holds more than pool_max_conns + sql_max_open_conns
-// connections (15 by default), far below PostgreSQL's max_connections.
 package db
 
 import (
@@ -83,9 +83,7 @@ var pgxPool = sync.OnceValues(func() (*pgxpool.Pool, error) {
 	if err != nil {
 		return nil, fmt.Errorf("db: DATABASE_URL: %w", err)
 	}
-	if !hasParam(dsn, "pool_max_conns") {
-		cfg.MaxConns = DefaultPgxMaxConns
-	}
+	cfg.MaxConns = DefaultPgxMaxConns
 	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("db: pgx pool: %w", err)
@@ -108,11 +106,10 @@ var sqlPool = sync.OnceValues(func() (*sql.DB, error) {
 		return nil, fmt.Errorf("db: DATABASE_URL: %w", err)
 	}
 	q := u.Query()
-	maxOpen, err1 := intParam(q, "sql_max_open_conns", DefaultSQLMaxConns)
-	maxIdle, err2 := intParam(q, "sql_max_idle_conns", maxOpen)
+	maxIdle, err2 := intParam(q, "sql_max_idle_conns", DefaultSQLMaxConns)
 	idleTime, err3 := durationParam(q, "sql_conn_max_idle_time", 5*time.Minute)
 	lifetime, err4 := durationParam(q, "sql_conn_max_lifetime", 30*time.Minute)
-	if err := errors.Join(err1, err2, err3, err4); err != nil {
+	if err := errors.Join(err2, err3, err4); err != nil {
 		return nil, fmt.Errorf("db: DATABASE_URL: %w", err)
 	}
 	// pool_* and sql_* are this package's settings, not PostgreSQL's:
@@ -121,11 +118,11 @@ var sqlPool = sync.OnceValues(func() (*sql.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("db: database/sql pool: %w", err)
 	}
-	conn.SetMaxOpenConns(maxOpen)
+	conn.SetMaxOpenConns(DefaultSQLMaxConns)
 	conn.SetMaxIdleConns(maxIdle)
 	conn.SetConnMaxIdleTime(idleTime)
 	conn.SetConnMaxLifetime(lifetime)
-	debug("db: database/sql pool ready", "max_open_conns", maxOpen, "max_idle_conns", maxIdle)
+	debug("db: database/sql pool ready", "max_open_conns", DefaultSQLMaxConns, "max_idle_conns", maxIdle)
 	onClose(func() {
 		debug("db: closing database/sql pool", "open_conns", conn.Stats().OpenConnections)
 		_ = conn.Close()
@@ -165,11 +162,6 @@ func withoutParams(dsn string, prefixes ...string) string {
 	}
 	u.RawQuery = q.Encode()
 	return u.String()
-}
-
-func hasParam(dsn, key string) bool {
-	u, err := url.Parse(dsn)
-	return err == nil && u.Query().Has(key)
 }
 
 func intParam(q url.Values, key string, def int) (int, error) {
