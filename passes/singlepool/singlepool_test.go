@@ -152,6 +152,6 @@ func (discard) Errorf(string, ...any) {}
 func TestMaxConns(t *testing.T) {
 	a := mustNew(t, singlepool.Config{MaxConns: []string{"postgres=100", "redis=50", "mysql=20"}, Replicas: 3})
 	analysistest.Run(t, analysistest.TestData(), a, "budget/sized", "budget/unsized", "budget/cmd/sized", "budget/cmd/unsized")
-	one := mustNew(t, singlepool.Config{MaxConns: []string{"60"}, CPUs: 8})
+	one := mustNew(t, singlepool.Config{MaxConns: []string{"70"}, CPUs: 8})
 	analysistest.Run(t, analysistest.TestData(), one, "budget/cmd/cpus")
 }

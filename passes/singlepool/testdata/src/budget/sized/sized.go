@@ -1,4 +1,4 @@
-package sized // want package:"pools\\(factories=true, sites=9\\)"
+package sized // want package:"pools\\(factories=true, sites=10\\)"
 
 import (
 	"context"
@@ -41,3 +41,14 @@ func OpenLegacy() { // want OpenLegacy:"factory\\(sql.Open at sized/sized.go:40\
 }
 
 func TuneLegacy() { Legacy.SetMaxOpenConns(30) }
+
+// Store keeps its pool in a field, sized by a method.
+type Store struct{ db *sql.DB }
+
+func NewStore() *Store { // want NewStore:"factory\\(sql.Open at sized/sized.go:50\\)"
+	s := &Store{}
+	s.db, _ = sql.Open("pgx", os.Getenv("DATABASE_URL"))
+	return s
+}
+
+func (s *Store) Tune() { s.db.SetMaxOpenConns(12) }
