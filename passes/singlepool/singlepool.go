@@ -100,10 +100,13 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	own, local := exportFacts(pass, s, deps, sites, shares)
 	checkMaxPools(pass, s, deps, own)
 	checkMaxConns(pass, s, deps, own)
-	checkUnbounded(pass, s, sites)
 	if len(s.allow) == 0 && s.countsSites() {
+		checkUnbounded(pass, s, sites)
 		return nil, nil // counting mode: only programs over the limits
 	}
+	// Last: a runner that keeps one finding per line (golangci-lint)
+	// then shows the new pool rather than its missing limit.
+	defer checkUnbounded(pass, s, sites)
 	sites = localFactoryCalls(pass, sites, local)
 	files := make(map[*token.File]*ast.File, len(pass.Files))
 	for _, f := range pass.Files {

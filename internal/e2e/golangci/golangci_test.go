@@ -39,6 +39,16 @@ const (
 	auditIssue = "internal/legacy/legacy.go:19:13: sql.Open " + dbMsg
 )
 
+// maxConnsIssues are the sample's findings with max-conns: [postgres=10],
+// replicas: 2, cpus: 4, beyond baseIssues: cmd/app's budget (db.SQL's
+// pool has no limit) and that pool's unbounded-pool finding, inside the
+// allowlist. (golangci-lint keeps one issue per line: outside the
+// allowlist new-pool, reported first, hides a site's unbounded-pool.)
+var maxConnsIssues = []string{
+	"cmd/app/main.go:2:9: this program can open an unbounded number of PostgreSQL connections (max-conns=10): db/db.go:23 max(4, CPUs)=4 (default), db/db.go:29 unbounded (no SetMaxOpenConns)",
+	"internal/db/db.go:29:13: sql.Open's pool has no connection limit: it opens a new connection whenever every open one is busy (no SetMaxOpenConns); call SetMaxOpenConns on it (max-conns=10)",
+}
+
 // baseIssues is what the sample's own .golangci.yml reports: everything but
 // internal/db (allowlisted) and legacy.go:14 (//nolint:singlepool).
 var baseIssues = []string{auditIssue, ordersIss, reportIss, usersIssue}
@@ -261,6 +271,15 @@ func TestSettings(t *testing.T) {
 		}
 		res, issues := lint(t, dir)
 		wantIssues(t, res, issues, outsideDBAndReport...)
+	})
+	t.Run("max-conns", func(t *testing.T) {
+		// The connection budget through golangci-lint's settings: the
+		// program's PostgreSQL pools against max-conns, and the
+		// database/sql pools without a limit.
+		dir := sample(t)
+		edit(t, dir, ".golangci.yml", allowDB, allowDB+"          max-conns: [postgres=10]\n          replicas: 2\n          cpus: 4\n")
+		res, issues := lint(t, dir)
+		wantIssues(t, res, issues, append(slices.Clone(baseIssues), maxConnsIssues...)...)
 	})
 	t.Run("no-settings", func(t *testing.T) {
 		// Without settings nothing is allowlisted: internal/db is reported
