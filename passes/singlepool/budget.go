@@ -2,6 +2,8 @@ package singlepool
 
 import (
 	"fmt"
+	"go/ast"
+	"go/token"
 	"maps"
 	"slices"
 	"strings"
@@ -121,8 +123,97 @@ func checkUnbounded(pass *analysis.Pass, s *settings, sites []site) {
 		if n, ok := s.connLimit(system); ok {
 			limit = fmt.Sprintf(" (max-conns=%d)", n)
 		}
-		report(pass, st.id.Pos(), st.id.End(), categoryUnbounded,
-			fmt.Sprintf("%s's pool has no connection limit: it opens a new connection whenever every open one is busy (%s); call SetMaxOpenConns on it%s",
-				writtenName(st, path), size.Source, limit), nil)
+		msg := fmt.Sprintf("%s's pool has no connection limit: it opens a new connection whenever every open one is busy (%s); call SetMaxOpenConns on it%s",
+			writtenName(st, path), size.Source, limit)
+		var fix *analysis.SuggestedFix
+		if s.cfg.MaxOpenConns > 0 {
+			var why string
+			if fix, why = limitFix(pass, file, st, path, s.cfg.MaxOpenConns); fix == nil {
+				msg += " (no suggested fix: " + why + ")"
+			}
+		}
+		report(pass, st.id.Pos(), st.id.End(), categoryUnbounded, msg, fix)
 	}
+}
+
+// limitFix inserts target.SetMaxOpenConns(n) after the construction, or
+// after the error check that follows it, so that it runs on a pool that
+// exists. It says why not when it cannot.
+func limitFix(pass *analysis.Pass, file *ast.File, st site, path []ast.Node, n int) (*analysis.SuggestedFix, string) {
+	if funcNameOf(st.fn).String() == "gorm.io/gorm.Open" {
+		return nil, "gorm's limit is set on its DB(): sqlDB, err := gdb.DB(); sqlDB.SetMaxOpenConns(n)"
+	}
+	call := siteCall(path)
+	if call == nil {
+		return nil, "a function value"
+	}
+	var stmt *ast.AssignStmt
+	var block *ast.BlockStmt
+	for i, node := range path {
+		if node != ast.Node(call) {
+			continue
+		}
+		if i+2 < len(path) {
+			stmt, _ = path[i+1].(*ast.AssignStmt)
+			block, _ = path[i+2].(*ast.BlockStmt)
+		}
+		break
+	}
+	if stmt == nil || block == nil || len(stmt.Rhs) != 1 || stmt.Rhs[0] != ast.Expr(call) || isBlank(stmt.Lhs[0]) {
+		return nil, "the pool is not assigned to a variable in a statement of its own"
+	}
+	idx := slices.Index(block.List, ast.Stmt(stmt))
+	after := ast.Stmt(stmt)
+	if sig := st.fn.Signature(); sig.Results().Len() == 2 {
+		// The next statement must check the error and leave.
+		if idx+1 >= len(block.List) || len(stmt.Lhs) != 2 || !checksErr(pass, block.List[idx+1], stmt.Lhs[1]) {
+			return nil, "its error is not checked right after it"
+		}
+		after = block.List[idx+1]
+	}
+	tf := pass.Fset.File(file.FileStart)
+	src := fileContent(pass, tf)
+	if src == nil {
+		return nil, "the file cannot be read"
+	}
+	line := tf.LineStart(tf.Line(stmt.Pos()))
+	indent := string(src[tf.Offset(line):tf.Offset(stmt.Pos())])
+	text := fmt.Sprintf("\n%s%s.SetMaxOpenConns(%d)", indent, nodeText(pass.Fset, stmt.Lhs[0]), n)
+	// At the end of the line, after a comment that follows the statement.
+	end := tf.Offset(after.End())
+	for end < len(src) && src[end] != '\n' {
+		end++
+	}
+	at := tf.Pos(end)
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Limit the pool to %d connections", n),
+		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},
+	}, ""
+}
+
+// checksErr reports whether s is "if err != nil { ...; return/panic }".
+func checksErr(pass *analysis.Pass, s ast.Stmt, errExpr ast.Expr) bool {
+	ifs, ok := s.(*ast.IfStmt)
+	if !ok || ifs.Init != nil || ifs.Else != nil {
+		return false
+	}
+	cond, ok := ifs.Cond.(*ast.BinaryExpr)
+	if !ok || cond.Op != token.NEQ || !isNil(cond.Y) || !sameRef(pass, cond.X, errExpr) {
+		return false
+	}
+	if len(ifs.Body.List) == 0 {
+		return false
+	}
+	switch last := ifs.Body.List[len(ifs.Body.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		// panic(err), log.Fatal(err), t.Fatal(err): they do not return.
+		if c, ok := last.X.(*ast.CallExpr); ok {
+			if id := calleeIdent(c); id != nil && (id.Name == "panic" || strings.HasPrefix(id.Name, "Fatal") || id.Name == "Exit") {
+				return true
+			}
+		}
+	}
+	return false
 }

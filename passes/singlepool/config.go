@@ -58,6 +58,10 @@ type Config struct {
 	// Replicas is how many instances of each program run (default 1).
 	Replicas int `json:"replicas" yaml:"replicas"`
 
+	// MaxOpenConns is the limit unbounded-pool's suggested fix sets
+	// (SetMaxOpenConns(N)); 0: no fix.
+	MaxOpenConns int `json:"max-open-conns" yaml:"max-open-conns"`
+
 	// CPUs is the deployment's CPU count, for the pools whose default
 	// size depends on it (pgxpool, go-redis). 0: not known.
 	CPUs int `json:"cpus" yaml:"cpus"`
@@ -180,6 +184,9 @@ func compile(cfg Config) (*settings, error) {
 	}
 	if cfg.Replicas < 0 {
 		return nil, errSetting(keyReplicas, "%d is negative; the default, 0, means one instance", cfg.Replicas)
+	}
+	if cfg.MaxOpenConns < 0 {
+		return nil, errSetting(keyMaxOpenConns, "%d is negative; 0 means no suggested fix", cfg.MaxOpenConns)
 	}
 	if cfg.CPUs < 0 {
 		return nil, errSetting(keyCPUs, "%d is negative; 0 means not known", cfg.CPUs)

@@ -17,6 +17,7 @@ const (
 	keyMaxConns       = "max-conns"
 	keyReplicas       = "replicas"
 	keyCPUs           = "cpus"
+	keyMaxOpenConns   = "max-open-conns"
 	keyRequireReason  = "require-reason"
 	keyReportUnused   = "report-unused-nolint"
 	keyConfig         = "config"
@@ -95,6 +96,11 @@ var settingsTable = []setting{
 		key:   keyReplicas,
 		usage: "instances of each program that run at once, for max-conns (default 1)",
 		field: func(c *Config) any { return &c.Replicas },
+	},
+	{
+		key:   keyMaxOpenConns,
+		usage: "the limit the unbounded-pool fix sets with SetMaxOpenConns(N) (0: no fix)",
+		field: func(c *Config) any { return &c.MaxOpenConns },
 	},
 	{
 		key:   keyCPUs,

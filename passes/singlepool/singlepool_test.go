@@ -155,3 +155,11 @@ func TestMaxConns(t *testing.T) {
 	one := mustNew(t, singlepool.Config{MaxConns: []string{"70"}, CPUs: 8})
 	analysistest.Run(t, analysistest.TestData(), one, "budget/cmd/cpus")
 }
+
+// TestUnboundedFix checks unbounded-pool's fix, with max-open-conns: the
+// limit set after the construction's error check, and the sites it
+// cannot fix, saying why.
+func TestUnboundedFix(t *testing.T) {
+	a := mustNew(t, singlepool.Config{MaxConns: []string{"100"}, MaxOpenConns: 25})
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "budget/fixlimit")
+}
