@@ -14,7 +14,8 @@ import (
 
 // An overview is what -summary prints for the person adopting singlepool:
 // per rule, how many findings and how many have a fix; each finding left
-// without one and why; and the programs' pool counts (max-pools).
+// without one and why; and the programs over max-pools or max-conns, with
+// their pools and connections.
 type overview struct {
 	Findings int          `json:"findings"`
 	Fixable  int          `json:"fixable"`
@@ -57,7 +58,7 @@ func summarize(graph *checker.Graph) overview {
 				continue
 			}
 			seen[key] = true
-			if d.Category == "max-pools" {
+			if d.Category == "max-pools" || d.Category == "max-conns" {
 				o.Programs = append(o.Programs, programMsg{Package: act.Package.PkgPath, Message: d.Message})
 				continue // about the program, not a site
 			}
@@ -132,7 +133,7 @@ func printOverview(w io.Writer, o overview, asJSON bool) error {
 		}
 	}
 	if len(o.Programs) > 0 {
-		fmt.Fprintln(w, "programs over max-pools:")
+		fmt.Fprintln(w, "programs over max-pools or max-conns:")
 		for _, p := range o.Programs {
 			fmt.Fprintf(w, "  %s: %s\n", p.Package, p.Message)
 		}

@@ -54,8 +54,8 @@ func FixSummary(w io.Writer, args []string) (ok, misconfigured bool) {
 		for _, d := range act.Diagnostics {
 			pos := act.Package.Fset.Position(d.Pos)
 			key := pos.String() + d.Message
-			if seen[key] || d.Category == "max-pools" {
-				continue // max-pools is about the program, not a site
+			if seen[key] || d.Category == "max-pools" || d.Category == "max-conns" {
+				continue // about the program, not a site
 			}
 			seen[key] = true
 			total++
