@@ -41,43 +41,30 @@ type programMsg struct {
 	Message string `json:"message"`
 }
 
-// summarize gathers the overview of the root packages' diagnostics. A
-// package and its test variant report a site twice: it counts once.
+// summarize gathers the overview of the root packages' diagnostics.
 func summarize(graph *checker.Graph) overview {
 	var o overview
-	seen := make(map[string]bool)
 	rules := make(map[string]*ruleCount)
-	for act := range graph.All() {
-		if !act.IsRoot || act.Err != nil {
-			continue
+	eachFinding(graph, func(pkgPath string, pos token.Position, d analysis.Diagnostic) {
+		if programWide(d) {
+			o.Programs = append(o.Programs, programMsg{Package: pkgPath, Message: d.Message})
+			return
 		}
-		for _, d := range act.Diagnostics {
-			pos := act.Package.Fset.Position(d.Pos)
-			key := pos.String() + d.Message
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			if d.Category == "max-pools" || d.Category == "max-conns" {
-				o.Programs = append(o.Programs, programMsg{Package: act.Package.PkgPath, Message: d.Message})
-				continue // about the program, not a site
-			}
-			rc := rules[d.Category]
-			if rc == nil {
-				rc = &ruleCount{Rule: d.Category}
-				rules[d.Category] = rc
-			}
-			rc.Findings++
-			o.Findings++
-			if len(d.SuggestedFixes) > 0 {
-				rc.Fixable++
-				o.Fixable++
-				continue
-			}
-			reason, _ := noFixReason(d)
-			o.Unfixed = append(o.Unfixed, unfixed{Posn: posn(pos), Rule: d.Category, Reason: reason})
+		rc := rules[d.Category]
+		if rc == nil {
+			rc = &ruleCount{Rule: d.Category}
+			rules[d.Category] = rc
 		}
-	}
+		rc.Findings++
+		o.Findings++
+		if len(d.SuggestedFixes) > 0 {
+			rc.Fixable++
+			o.Fixable++
+			return
+		}
+		reason, _ := noFixReason(d)
+		o.Unfixed = append(o.Unfixed, unfixed{Posn: posn(pos), Rule: d.Category, Reason: reason})
+	})
 	for _, rc := range rules {
 		o.Rules = append(o.Rules, *rc)
 	}
@@ -85,6 +72,30 @@ func summarize(graph *checker.Graph) overview {
 	slices.SortFunc(o.Unfixed, func(a, b unfixed) int { return strings.Compare(a.Rule+a.Posn, b.Rule+b.Posn) })
 	slices.SortFunc(o.Programs, func(a, b programMsg) int { return strings.Compare(a.Package+a.Message, b.Package+b.Message) })
 	return o
+}
+
+// eachFinding calls f once per distinct diagnostic of the root packages: a
+// package and its test variant report a site twice.
+func eachFinding(graph *checker.Graph, f func(pkgPath string, pos token.Position, d analysis.Diagnostic)) {
+	seen := make(map[string]bool)
+	for act := range graph.All() {
+		if !act.IsRoot || act.Err != nil {
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			pos := act.Package.Fset.Position(d.Pos)
+			if key := pos.String() + d.Message; !seen[key] {
+				seen[key] = true
+				f(act.Package.PkgPath, pos, d)
+			}
+		}
+	}
+}
+
+// programWide reports whether d is about a program (on its package
+// clause), not a site.
+func programWide(d analysis.Diagnostic) bool {
+	return d.Category == "max-pools" || d.Category == "max-conns"
 }
 
 // noFixReason says why a finding has no fix, in the user's words, and

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"fmt"
+	"go/token"
 	"io"
 	"path/filepath"
 	"slices"
@@ -42,33 +43,23 @@ func FixSummary(w io.Writer, args []string) (ok, misconfigured bool) {
 	if err != nil {
 		return false, false
 	}
-	// A package and its test variant report a site twice: count each once.
-	seen := make(map[string]bool)
 	var fixed, total int
 	files := make(map[string]bool)
 	var left []string
-	for act := range graph.All() {
-		if !act.IsRoot || act.Err != nil {
-			continue
+	eachFinding(graph, func(_ string, pos token.Position, d analysis.Diagnostic) {
+		if programWide(d) {
+			return // about the program, not a site
 		}
-		for _, d := range act.Diagnostics {
-			pos := act.Package.Fset.Position(d.Pos)
-			key := pos.String() + d.Message
-			if seen[key] || d.Category == "max-pools" || d.Category == "max-conns" {
-				continue // about the program, not a site
-			}
-			seen[key] = true
-			total++
-			if len(d.SuggestedFixes) > 0 {
-				fixed++
-				files[pos.Filename] = true
-				continue
-			}
-			reason, bad := noFixReason(d)
-			misconfigured = misconfigured || bad
-			left = append(left, fmt.Sprintf("\t%s: %s", posn(pos), reason))
+		total++
+		if len(d.SuggestedFixes) > 0 {
+			fixed++
+			files[pos.Filename] = true
+			return
 		}
-	}
+		reason, bad := noFixReason(d)
+		misconfigured = misconfigured || bad
+		left = append(left, fmt.Sprintf("\t%s: %s", posn(pos), reason))
+	})
 	if total == 0 {
 		return false, false
 	}
