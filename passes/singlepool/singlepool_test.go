@@ -154,6 +154,10 @@ func TestMaxConns(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), a, "budget/sized", "budget/unsized", "budget/cmd/sized", "budget/cmd/unsized")
 	one := mustNew(t, singlepool.Config{MaxConns: []string{"70"}, CPUs: 8})
 	analysistest.Run(t, analysistest.TestData(), one, "budget/cmd/cpus")
+	// gorm through DB(), a Redis cluster's default, mongo's options in a
+	// local and its default.
+	more := mustNew(t, singlepool.Config{MaxConns: []string{"10"}, Replicas: 2, CPUs: 2})
+	analysistest.Run(t, analysistest.TestData(), more, "budget/more", "budget/cmd/more")
 }
 
 // TestUnboundedFix checks unbounded-pool's fix, with max-open-conns: the
