@@ -196,7 +196,7 @@ func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site
 			if !ok || factories[fn] != nil {
 				continue
 			}
-			if f := factoryIn(pass, fd, calls, factories); f != nil && !(f.Helper && isHandler(fn.Signature())) {
+			if f := factoryIn(pass, fd, calls, factories); f != nil && (!f.Helper || !isHandler(fn.Signature())) {
 				// (A handler's own construction is reported per request;
 				// its callers are the server.)
 				factories[fn] = f

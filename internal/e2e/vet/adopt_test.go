@@ -3,6 +3,7 @@ package vet
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,7 +21,7 @@ func TestAdoptingWalk(t *testing.T) {
 		t.Fatal(err)
 	}
 	section := sectionOf(t, string(readme), "## Adopting singlepool")
-	env := append(goEnv, "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"))
+	env := append(slices.Clone(goEnv), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"))
 	blocks := fencedBlocks(section)
 	var summaryWant, directive string
 	for _, b := range blocks {
@@ -47,7 +48,9 @@ func TestAdoptingWalk(t *testing.T) {
 			if !strings.Contains(string(src), "\t"+code+"\n") {
 				t.Fatalf("audit.go has no line %q for the README's directive", code)
 			}
-			os.WriteFile(file, []byte(strings.Replace(string(src), "\t"+code+"\n", "\t"+directive+"\n", 1)), 0o644)
+			if err := os.WriteFile(file, []byte(strings.Replace(string(src), "\t"+code+"\n", "\t"+directive+"\n", 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			continue
 		}
 		if b.lang != "sh" {
