@@ -50,6 +50,12 @@ type Config struct {
 	// MaxPools set and Allow empty, only those counts are reported.
 	MaxPools int `json:"max-pools" yaml:"max-pools"`
 
+	// Handlers names in-house frameworks' handlers: function types
+	// ("example.com/fw.HandlerFunc": a function of that shape runs per
+	// request) or registrars ("example.com/fw.Handle": the functions
+	// passed to it do).
+	Handlers []string `json:"handlers" yaml:"handlers"`
+
 	// MaxConns is the server's connection limit the program is checked
 	// against (max-conns): "100" for every database system, or per system,
 	// "postgres=100", "mysql=151".
@@ -89,6 +95,8 @@ type settings struct {
 	methodPkgs map[string]bool       // packages that declare a constructor method
 	// accessorPkgs are the packages that declare a singleton accessor.
 	accessorPkgs map[string]bool
+	// handlers: the handlers setting, parsed.
+	handlers []FuncName
 	// maxConns is max-conns by system; "" for every system.
 	maxConns map[string]int
 	cfg      Config
@@ -190,6 +198,13 @@ func compile(cfg Config) (*settings, error) {
 	}
 	if cfg.CPUs < 0 {
 		return nil, errSetting(keyCPUs, "%d is negative; 0 means not known", cfg.CPUs)
+	}
+	for _, h := range cfg.Handlers {
+		name, err := ParseFuncName(h)
+		if err != nil {
+			return nil, &settingError{keyHandlers, err}
+		}
+		s.handlers = append(s.handlers, name)
 	}
 	for _, e := range cfg.MaxConns {
 		system, n, err := parseMaxConns(e)

@@ -35,9 +35,10 @@
 //     uses and closes it) is a helper; its calls are reported like a
 //     factory's: "dbutil.Select opens and closes a new connection pool on
 //     every request (sqlx.Connect at dbutil/dbutil.go:16)".
-//   - A constructor or factory called inside a loop body or an HTTP handler
-//     (func(http.ResponseWriter, *http.Request)) is reported even in the
-//     allowlist: "... creates a new connection pool on every request".
+//   - A constructor or factory called inside a loop body or a handler
+//     (net/http, gin, echo, fiber, gRPC methods, Lambda handlers, the
+//     -handlers setting) is reported even in the allowlist: "... creates a
+//     new connection pool on every request (gin handler)".
 //   - With -singleton, a Close of the shared pool (an accessor's result,
 //     the fields and functions that pass it on) outside the allowlist and
 //     main's own function is reported: "p.Close closes the shared pool
@@ -82,7 +83,12 @@
 //	-allow-tests      allow constructors in _test.go files
 //	-single-conns     also report single connections (pgx.Connect, ...)
 //	-check-generated  also check generated files
+//	-handlers=example.com/fw.HandlerFunc,example.com/fw.Handle
+//		in-house handler types and registrars (per request)
 //	-max-pools=N      report programs linking more than N sites of one pool type
+//	-max-conns=postgres=100  report programs that can open more connections
+//	-replicas=N, -cpus=N, -max-open-conns=N
+//		instances per program, the deployment's CPUs, the limit unbounded-pool's fix sets
 //	-require-reason   report //nolint directives silencing singlepool without a reason
 //	-report-unused-nolint
 //		report //nolint:singlepool directives that silence nothing

@@ -165,7 +165,7 @@ func pathDir(pkgPath string) string {
 // wrappers of wrappers in one package are found), exports their facts and
 // the package fact, and returns the package's own construction sites and
 // its factories.
-func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site, shares bool) ([]poolSite, map[*types.Func]*factoryFact) {
+func exportFacts(pass *analysis.Pass, s *settings, hs *handlerIndex, deps depSummary, sites []site, shares bool) ([]poolSite, map[*types.Func]*factoryFact) {
 	// The constructor or factory that a call uses, from the sites.
 	calls := make(map[*ast.Ident]site, len(sites))
 	for _, st := range sites {
@@ -227,7 +227,7 @@ func exportFacts(pass *analysis.Pass, s *settings, deps depSummary, sites []site
 		if len(s.maxConns) > 0 {
 			if file := fileOf(pass, st.id.Pos()); file != nil {
 				path := enclosingPath(file, st.id.Pos())
-				ctx := useContext(pass, path)
+				ctx := useContext(pass, hs, path)
 				if ctx != "" && cachedConstruction(pass, path) {
 					ctx = ""
 				}

@@ -14,6 +14,7 @@ const (
 	keySingleConns    = "single-conns"
 	keyCheckGenerated = "check-generated"
 	keyMaxPools       = "max-pools"
+	keyHandlers       = "handlers"
 	keyMaxConns       = "max-conns"
 	keyReplicas       = "replicas"
 	keyCPUs           = "cpus"
@@ -85,6 +86,12 @@ var settingsTable = []setting{
 		key:   keyMaxPools,
 		usage: "report main packages whose program links more than N construction sites of one pool type (0: off)",
 		field: func(c *Config) any { return &c.MaxPools },
+	},
+	{
+		key:   keyHandlers,
+		usage: "comma-separated in-house handlers: function types (example.com/fw.HandlerFunc) or registrars whose function arguments run per request (example.com/fw.Handle)",
+		field: func(c *Config) any { return &c.Handlers },
+		check: func(e string) error { _, err := ParseFuncName(e); return err },
 	},
 	{
 		key:   keyMaxConns,

@@ -45,7 +45,7 @@ func TestSettingsByKey(t *testing.T) {
 	values := map[string]string{
 		keyAllow: "a.com/x", keyConstructors: "a.com/x.New", keySingleton: "a.com/x.New=a.com/db.Pool",
 		keyAllowTests: "true", keySingleConns: "true", keyCheckGenerated: "true", keyMaxPools: "2", keyConfig: "s.yml", keySharedArgs: `a.com/x.New=("pgx", os.Getenv("X"))`,
-		keyRequireReason: "true", keyReportUnused: "true", keyMaxConns: "postgres=100", keyReplicas: "3", keyCPUs: "8", keyMaxOpenConns: "25",
+		keyRequireReason: "true", keyReportUnused: "true", keyMaxConns: "postgres=100", keyHandlers: "a.com/fw.HandlerFunc", keyReplicas: "3", keyCPUs: "8", keyMaxOpenConns: "25",
 	}
 	var fs flag.FlagSet
 	var direct Config

@@ -192,7 +192,8 @@ func sizeOf(pass *analysis.Pass, st site, path []ast.Node, ctx string) (string, 
 		system = "unknown" // a function value: the driver name is not at hand
 	}
 	if ctx != "" {
-		return system, sizeExpr{Unbounded: true, Source: "a pool per " + ctx}
+		how, _, _ := strings.Cut(ctx, " (")
+		return system, sizeExpr{Unbounded: true, Source: "a pool per " + how}
 	}
 	if !ok {
 		return system, sizeExpr{Unknown: true, Source: "size not known to singlepool"}

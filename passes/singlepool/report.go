@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -59,10 +60,10 @@ func reports(allowed bool, ctx string) bool {
 // category is the rule a site's diagnostic belongs to.
 func category(st site, ctx string) string {
 	switch {
-	case ctx == ctxRequest:
-		return categoryPerRequest
 	case ctx == ctxIteration:
 		return categoryPerIteration
+	case ctx != "":
+		return categoryPerRequest // a request, a gRPC call, a Lambda invocation
 	case st.factory != nil:
 		return categoryFactory
 	case st.kind == kindConn:
@@ -87,7 +88,11 @@ func message(s *settings, allowed bool, name string, st site, ctx string) string
 		what += " on every call"
 	}
 	if st.factory != nil {
-		what += " (" + st.factory.Via + ")"
+		if strings.HasSuffix(what, ")") { // "request (gin handler)": one parenthesis
+			what = strings.TrimSuffix(what, ")") + "; " + st.factory.Via + ")"
+		} else {
+			what += " (" + st.factory.Via + ")"
+		}
 	}
 	switch {
 	case allowed:
@@ -115,10 +120,12 @@ func writtenName(st site, path []ast.Node) string {
 	return st.id.Name
 }
 
-// useContext tells whether a site runs once per request or per loop
-// iteration: inside a function shaped like an http.HandlerFunc, or a loop
-// body. Function literals are crossed only when called on the spot.
-func useContext(pass *analysis.Pass, path []ast.Node) string {
+// useContext tells how often a site runs: once per request (a handler,
+// "request (gin handler)"), per call of a gRPC method, per Lambda
+// invocation, or per loop iteration; "" for once. Function literals are
+// crossed when they run on the spot: called, go, defer, or on a goroutine
+// helper (errgroup.Group.Go).
+func useContext(pass *analysis.Pass, hs *handlerIndex, path []ast.Node) string {
 	for i := 1; i < len(path); i++ {
 		switch n := path[i].(type) {
 		case *ast.ForStmt:
@@ -130,13 +137,13 @@ func useContext(pass *analysis.Pass, path []ast.Node) string {
 				return ctxIteration
 			}
 		case *ast.FuncLit:
-			if sig, ok := pass.TypesInfo.TypeOf(n).(*types.Signature); ok && isHandler(sig) {
-				return ctxRequest
+			if e := hs.ofLit(n); e != "" {
+				return e
 			}
 			if i+1 < len(path) {
 				switch p := path[i+1].(type) {
 				case *ast.CallExpr:
-					if ast.Unparen(p.Fun) == n {
+					if ast.Unparen(p.Fun) == n || runsOnGoroutine(pass, p) {
 						continue
 					}
 				case *ast.GoStmt, *ast.DeferStmt:
@@ -145,8 +152,8 @@ func useContext(pass *analysis.Pass, path []ast.Node) string {
 			}
 			return ""
 		case *ast.FuncDecl:
-			if fn, ok := pass.TypesInfo.Defs[n.Name].(*types.Func); ok && isHandler(fn.Signature()) {
-				return ctxRequest
+			if fn, ok := pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
+				return hs.ofFunc(fn)
 			}
 			return ""
 		}
@@ -158,16 +165,3 @@ const (
 	ctxRequest   = "request"
 	ctxIteration = "iteration"
 )
-
-// isHandler reports whether sig is func(http.ResponseWriter, *http.Request).
-func isHandler(sig *types.Signature) bool {
-	if sig.Params().Len() != 2 || sig.Results().Len() != 0 {
-		return false
-	}
-	isHTTP := func(t types.Type, name string) bool {
-		n, ok := types.Unalias(t).(*types.Named)
-		return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == name
-	}
-	p, ok := sig.Params().At(1).Type().(*types.Pointer)
-	return isHTTP(sig.Params().At(0).Type(), "ResponseWriter") && ok && isHTTP(p.Elem(), "Request")
-}

@@ -97,7 +97,8 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		return nil, nil // the common case: no syntax is visited
 	}
 	sites := findSites(pass, s, deps)
-	own, local := exportFacts(pass, s, deps, sites, shares)
+	hs := newHandlerIndex(pass, s)
+	own, local := exportFacts(pass, s, hs, deps, sites, shares)
 	checkMaxPools(pass, s, deps, own)
 	checkMaxConns(pass, s, deps, own)
 	if len(s.allow) == 0 && s.countsSites() {
@@ -120,7 +121,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 			n++
 		}
 		if file := files[tf]; file != nil && s.checksFile(tf.Name(), file) {
-			reportFile(pass, s, allowed, file, sites[:n])
+			reportFile(pass, s, hs, allowed, file, sites[:n])
 		}
 		sites = sites[n:]
 	}
@@ -129,13 +130,13 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 
 // reportFile decides which of a file's sites to report and in what words,
 // plans their fixes, and reports them.
-func reportFile(pass *analysis.Pass, s *settings, allowed bool, file *ast.File, sites []site) {
+func reportFile(pass *analysis.Pass, s *settings, hs *handlerIndex, allowed bool, file *ast.File, sites []site) {
 	var reported []site
 	var paths [][]ast.Node
 	var contexts []string
 	for _, st := range sites {
 		path := enclosingPath(file, st.id.Pos())
-		ctx := useContext(pass, path)
+		ctx := useContext(pass, hs, path)
 		if ctx != "" && cachedConstruction(pass, path) {
 			ctx = "" // lazy initialization runs once, not per request
 		}

@@ -167,3 +167,14 @@ func TestUnboundedFix(t *testing.T) {
 	a := mustNew(t, singlepool.Config{MaxConns: []string{"100"}, MaxOpenConns: 25})
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "budget/fixlimit")
 }
+
+// TestHandlers checks per-request code beyond net/http: gin, echo, fiber,
+// net/http adapters, gRPC methods, Lambda handlers, the handlers setting,
+// and goroutine helpers in loops, both directions.
+func TestHandlers(t *testing.T) {
+	a := mustNew(t, singlepool.Config{
+		Allow:    []string{"handlers", "example.com/pool/db"},
+		Handlers: []string{"example.com/fw.HandlerFunc", "example.com/fw.Handle"},
+	})
+	analysistest.Run(t, analysistest.TestData(), a, "handlers")
+}

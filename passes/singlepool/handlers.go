@@ -1,0 +1,322 @@
+package singlepool
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Code that runs once per request, call or invocation: handlers, by their
+// framework's type (checked against each framework's source, see
+// docs/catalog.md), by registration (lambda.Start, a generated
+// Register...Server, the handlers setting), and gRPC methods.
+
+// A handlerShape is a framework's handler signature: its parameters' types
+// in the framework's package ("*" for a pointer), and whether it returns an
+// error.
+type handlerShape struct {
+	pkg    string
+	params []string
+	err    bool
+	label  string // for messages: "gin handler"; "" for net/http (the historical wording)
+}
+
+// handlerShapes: net/http (Go 1.26: HandlerFunc, and adapters returning an
+// error), gin v1.12.0 (gin.go:51 HandlerFunc func(*Context)), echo v4.16.0
+// (echo.go:146 HandlerFunc func(c Context) error), fiber v2.52.15 (app.go:36
+// Handler = func(*Ctx) error) and v3.1.0 (app.go:40 Handler = func(Ctx)
+// error). chi and gorilla/mux use net/http's.
+var handlerShapes = []handlerShape{
+	{"net/http", []string{"ResponseWriter", "*Request"}, false, ""},
+	{"net/http", []string{"ResponseWriter", "*Request"}, true, ""},
+	{"github.com/gin-gonic/gin", []string{"*Context"}, false, "gin handler"},
+	{"github.com/labstack/echo/v4", []string{"Context"}, true, "echo handler"},
+	{"github.com/gofiber/fiber/v2", []string{"*Ctx"}, true, "fiber handler"},
+	{"github.com/gofiber/fiber/v3", []string{"Ctx"}, true, "fiber handler"},
+}
+
+// handlerLabel returns the label of the framework shape sig has, if any.
+func handlerLabel(sig *types.Signature) (string, bool) {
+	for _, h := range handlerShapes {
+		if sig.Params().Len() != len(h.params) || sig.Results().Len() != btoi(h.err) {
+			continue
+		}
+		if h.err && !isErrorType(sig.Results().At(0).Type()) {
+			continue
+		}
+		match := true
+		for i, p := range h.params {
+			if !isNamedIn(sig.Params().At(i).Type(), h.pkg, p) {
+				match = false
+				break
+			}
+		}
+		if match {
+			return h.label, true
+		}
+	}
+	return "", false
+}
+
+// isHandler reports whether sig is a request handler's by its shape.
+func isHandler(sig *types.Signature) bool {
+	_, ok := handlerLabel(sig)
+	return ok
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func isErrorType(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// isNamedIn reports whether t is the named type pkg.name, or a pointer to
+// it for "*name".
+func isNamedIn(t types.Type, pkg, name string) bool {
+	if rest, ok := strings.CutPrefix(name, "*"); ok {
+		p, ok := types.Unalias(t).(*types.Pointer)
+		if !ok {
+			return false
+		}
+		t, name = p.Elem(), rest
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// lambdaStarts take the Lambda handler, by argument index
+// (aws-lambda-go v1.55.1 lambda/entry.go:47-98, entry_generic.go:19).
+var lambdaStarts = map[string]int{
+	"Start": 0, "StartWithOptions": 0, "StartHandlerFunc": 0, "StartWithContext": 1,
+}
+
+const lambdaPkg = "github.com/aws/aws-lambda-go/lambda"
+
+// goRunners run a function literal on a new goroutine, once per call: in
+// a loop, once per iteration (sync.WaitGroup.Go, Go 1.25; x/sync v0.22.0
+// errgroup.go:72, :108; conc v0.3.0's WaitGroup, pools and stream).
+var goRunners = map[[2]string]bool{
+	{"sync", "Go"}: true, {"golang.org/x/sync/errgroup", "Go"}: true, {"golang.org/x/sync/errgroup", "TryGo"}: true,
+	{"github.com/sourcegraph/conc", "Go"}: true, {"github.com/sourcegraph/conc/pool", "Go"}: true,
+	{"github.com/sourcegraph/conc/stream", "Go"}: true,
+}
+
+// A handlerIndex knows the package's handlers that their shape alone does
+// not show: functions registered with a Lambda start, a registrar of the
+// handlers setting, gRPC service types, and the setting's handler types.
+// It is built on first use: most packages have no site to ask about.
+type handlerIndex struct {
+	pass      *analysis.Pass
+	s         *settings
+	built     bool
+	funcs     map[types.Object]string // registered functions: "every (label)"
+	lits      map[*ast.FuncLit]string
+	grpcTypes map[*types.TypeName]bool // passed to a generated Register...Server
+	types     []customHandler          // the handlers setting's function types
+}
+
+type customHandler struct {
+	sig   *types.Signature
+	label string
+}
+
+func newHandlerIndex(pass *analysis.Pass, s *settings) *handlerIndex {
+	return &handlerIndex{pass: pass, s: s}
+}
+
+func (h *handlerIndex) build() {
+	h.built = true
+	h.funcs = make(map[types.Object]string)
+	h.lits = make(map[*ast.FuncLit]string)
+	h.grpcTypes = make(map[*types.TypeName]bool)
+	registrars := make(map[FuncName]bool)
+	if len(h.s.handlers) > 0 {
+		find := packageFinder(h.pass.Pkg)
+		for _, name := range h.s.handlers {
+			pkg := find(name.Pkg)
+			if name.Pkg == h.pass.Pkg.Path() {
+				pkg = h.pass.Pkg
+			}
+			if pkg == nil {
+				continue
+			}
+			switch obj := pkg.Scope().Lookup(name.Name).(type) {
+			case *types.TypeName:
+				if sig, ok := obj.Type().Underlying().(*types.Signature); ok && name.Recv == "" {
+					h.types = append(h.types, customHandler{sig, "request (handler of " + name.short() + ")"})
+				}
+			default:
+				registrars[name] = true
+			}
+		}
+	}
+	info := h.pass.TypesInfo
+	register := func(arg ast.Expr, label string) {
+		switch a := ast.Unparen(arg).(type) {
+		case *ast.FuncLit:
+			h.lits[a] = label
+		case *ast.Ident, *ast.SelectorExpr:
+			if fn, ok := info.Uses[calleeRef(a)].(*types.Func); ok && fn.Pkg() == h.pass.Pkg {
+				h.funcs[fn.Origin()] = label
+			}
+		}
+	}
+	for _, file := range h.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			id := calleeIdent(call)
+			if id == nil {
+				return true
+			}
+			fn, ok := info.Uses[id].(*types.Func)
+			if !ok || fn.Pkg() == nil {
+				return true
+			}
+			switch {
+			case fn.Pkg().Path() == lambdaPkg:
+				if i, ok := lambdaStarts[fn.Name()]; ok && i < len(call.Args) {
+					register(call.Args[i], "invocation (Lambda handler)")
+				}
+			case registrars[funcNameOf(fn)]:
+				for _, a := range call.Args {
+					if _, ok := info.TypeOf(a).Underlying().(*types.Signature); ok {
+						register(a, "request (handler registered with "+shortFuncName(fn)+")")
+					}
+				}
+			case strings.HasPrefix(fn.Name(), "Register") && strings.HasSuffix(fn.Name(), "Server") && len(call.Args) == 2:
+				// A generated gRPC registration: RegisterFooServer(s, impl).
+				t := info.TypeOf(call.Args[1])
+				if p, ok := t.(*types.Pointer); ok {
+					t = p.Elem()
+				}
+				if n, ok := types.Unalias(t).(*types.Named); ok {
+					h.grpcTypes[n.Obj()] = true
+				}
+			}
+			return true
+		})
+	}
+}
+
+// ofLit says how often a function literal runs, if it is a handler:
+// "request", "request (gin handler)", "invocation (Lambda handler)", ...
+func (h *handlerIndex) ofLit(lit *ast.FuncLit) string {
+	sig, ok := h.pass.TypesInfo.TypeOf(lit).(*types.Signature)
+	if !ok {
+		return ""
+	}
+	if label, ok := handlerLabel(sig); ok {
+		return every(ctxRequest, label)
+	}
+	if !h.built {
+		h.build()
+	}
+	if e := h.lits[lit]; e != "" {
+		return e
+	}
+	return h.ofCustom(sig)
+}
+
+// ofFunc says how often a declared function or method runs, if it is a
+// handler or a gRPC method.
+func (h *handlerIndex) ofFunc(fn *types.Func) string {
+	sig := fn.Signature()
+	if label, ok := handlerLabel(sig); ok {
+		return every(ctxRequest, label)
+	}
+	if !h.built {
+		h.build()
+	}
+	if e := h.funcs[fn]; e != "" {
+		return e
+	}
+	if h.isGRPCMethod(fn) {
+		return every("call", "gRPC method "+fn.Name())
+	}
+	return h.ofCustom(sig)
+}
+
+func (h *handlerIndex) ofCustom(sig *types.Signature) string {
+	for _, c := range h.types {
+		if types.Identical(sig, c.sig) {
+			return c.label
+		}
+	}
+	return ""
+}
+
+// isGRPCMethod reports whether fn is an exported method, of the unary or
+// a streaming shape, of a type that implements a gRPC service: it embeds
+// the generated Unimplemented...Server, or is passed to Register...Server.
+func (h *handlerIndex) isGRPCMethod(fn *types.Func) bool {
+	sig := fn.Signature()
+	if sig.Recv() == nil || !fn.Exported() {
+		return false
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || !(h.grpcTypes[named.Obj()] || embedsUnimplementedServer(named)) {
+		return false
+	}
+	params, results := sig.Params(), sig.Results()
+	switch {
+	case params.Len() == 2 && results.Len() == 2: // unary: (ctx, *Req) (*Resp, error)
+		return isContext(params.At(0).Type()) && isErrorType(results.At(1).Type())
+	case params.Len() >= 1 && results.Len() == 1: // streaming: (*Req, Stream) error or (Stream) error
+		last := params.At(params.Len() - 1).Type()
+		n, ok := types.Unalias(last).(*types.Named)
+		return ok && isErrorType(results.At(0).Type()) && strings.Contains(n.Obj().Name(), "Server")
+	}
+	return false
+}
+
+// embedsUnimplementedServer reports whether a struct type embeds a
+// generated Unimplemented...Server.
+func embedsUnimplementedServer(n *types.Named) bool {
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if !f.Embedded() {
+			continue
+		}
+		name := f.Name()
+		if strings.HasPrefix(name, "Unimplemented") && strings.HasSuffix(name, "Server") {
+			return true
+		}
+	}
+	return false
+}
+
+// every words how often: "request", or "request (gin handler)".
+func every(how, label string) string {
+	if label == "" {
+		return how
+	}
+	return how + " (" + label + ")"
+}
+
+// runsOnGoroutine reports whether the call runs a literal argument on a new
+// goroutine (errgroup.Group.Go, sync.WaitGroup.Go, conc): once per call.
+func runsOnGoroutine(pass *analysis.Pass, call *ast.CallExpr) bool {
+	id := calleeIdent(call)
+	if id == nil {
+		return false
+	}
+	fn, ok := pass.TypesInfo.Uses[id].(*types.Func)
+	return ok && fn.Pkg() != nil && goRunners[[2]string{fn.Pkg().Path(), fn.Name()}]
+}
