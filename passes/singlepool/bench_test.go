@@ -8,6 +8,7 @@ package singlepool_test
 //	BenchmarkPlain         200 files x 50 functions, no constructor (the common case)
 //	BenchmarkConstructors  50 files x 20 sql.Open calls, each with a singleton fix
 //	BenchmarkFactChain     20 packages, each wrapping the previous one's factory
+//	BenchmarkHandlers      10 packages x 1,000 net/http handlers, one sql.Open each
 //
 // Each loads its packages once with go/packages (LoadAllSyntax, as the
 // standalone command does for an analyzer with facts) and has these
@@ -132,6 +133,55 @@ func plainCase() benchCase {
 		files:    files,
 		pattern:  "example.com/bench/plain/...",
 		analyzer: func(*testing.B) *analysis.Analyzer { return singlepool.Analyzer },
+	}
+}
+
+// handlersCase: see BenchmarkHandlers.
+func handlersCase() benchCase {
+	files := make(map[string]string)
+	var main strings.Builder
+	main.WriteString("package main\n\nimport (\n")
+	for p := 0; p < 10; p++ {
+		fmt.Fprintf(&main, "\t_ \"example.com/bench/handlers/p%02d\"\n", p)
+		files[fmt.Sprintf("example.com/bench/handlers/p%02d/db.go", p)] = fmt.Sprintf(`package p%02d
+
+import "database/sql"
+
+var db = open()
+
+func open() *sql.DB {
+	d, _ := sql.Open("pgx", "x")
+	return d
+}
+`, p)
+		for f := 0; f < 20; f++ {
+			var w strings.Builder
+			fmt.Fprintf(&w, "package p%02d\n\nimport \"net/http\"\n\nfunc init() {\n", p)
+			for fn := 0; fn < 50; fn++ {
+				fmt.Fprintf(&w, "\thttp.HandleFunc(\"/f%d/h%d\", H%d_%d)\n", f, fn, f, fn)
+			}
+			w.WriteString("}\n")
+			for fn := 0; fn < 50; fn++ {
+				fmt.Fprintf(&w, `
+// H%[1]d_%[2]d counts the rows of a table on the shared pool.
+func H%[1]d_%[2]d(w http.ResponseWriter, r *http.Request) {
+	var n int
+	if err := db.QueryRowContext(r.Context(), "SELECT count(*) FROM t%[2]d").Scan(&n); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	}
+}
+`, f, fn)
+			}
+			files[fmt.Sprintf("example.com/bench/handlers/p%02d/f%02d.go", p, f)] = w.String()
+		}
+	}
+	main.WriteString(")\n\nfunc main() {}\n")
+	files["example.com/bench/handlers/cmd/app/main.go"] = main.String()
+	return benchCase{
+		files:     files,
+		pattern:   "example.com/bench/handlers/...",
+		analyzer:  func(*testing.B) *analysis.Analyzer { return singlepool.Analyzer },
+		wantDiags: 10, // each package's sql.Open, not per request
 	}
 }
 
@@ -481,6 +531,11 @@ func cpuTime() time.Duration {
 // before walking syntax in every package, so it should cost about what
 // noopfacts costs.
 func BenchmarkPlain(b *testing.B) { runCase(b, plainCase()) }
+
+// BenchmarkHandlers: 10 packages x 20 files x 50 net/http handlers and
+// registrations, each package with one sql.Open outside them: the
+// handler shapes, the registrations and gRPC checks run for that site.
+func BenchmarkHandlers(b *testing.B) { runCase(b, handlersCase()) }
 
 // BenchmarkConstructors: 1,000 sql.Open sites, each reported with a fix.
 func BenchmarkConstructors(b *testing.B) { runCase(b, constructorsCase()) }

@@ -157,6 +157,9 @@ func (h *handlerIndex) build() {
 			}
 		}
 	}
+	if !h.mayRegister(registrars) {
+		return // no registration to find: the common case, without a walk
+	}
 	info := h.pass.TypesInfo
 	register := func(arg ast.Expr, label string) {
 		switch a := ast.Unparen(arg).(type) {
@@ -206,6 +209,30 @@ func (h *handlerIndex) build() {
 			return true
 		})
 	}
+}
+
+// mayRegister reports whether the package can register a handler: it
+// imports aws-lambda-go's lambda, a registrar's package, or a package
+// declaring a generated Register...Server.
+func (h *handlerIndex) mayRegister(registrars map[FuncName]bool) bool {
+	pkgs := make(map[string]bool)
+	for r := range registrars {
+		pkgs[r.Pkg] = true
+	}
+	if pkgs[h.pass.Pkg.Path()] {
+		return true
+	}
+	for _, imp := range h.pass.Pkg.Imports() {
+		if imp.Path() == lambdaPkg || pkgs[imp.Path()] {
+			return true
+		}
+		for _, name := range imp.Scope().Names() {
+			if strings.HasPrefix(name, "Register") && strings.HasSuffix(name, "Server") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ofLit says how often a function literal runs, if it is a handler:
