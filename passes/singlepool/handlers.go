@@ -35,6 +35,8 @@ var handlerShapes = []handlerShape{
 	{"github.com/labstack/echo/v4", []string{"Context"}, true, "echo handler"},
 	{"github.com/gofiber/fiber/v2", []string{"*Ctx"}, true, "fiber handler"},
 	{"github.com/gofiber/fiber/v3", []string{"Ctx"}, true, "fiber handler"},
+	// A message consumer: nats.go v1.55.0 nats.go:1136 MsgHandler func(msg *Msg).
+	{"github.com/nats-io/nats.go", []string{"*Msg"}, false, "NATS message handler"},
 }
 
 // handlerLabel returns the label of the framework shape sig has, if any.
@@ -243,7 +245,7 @@ func (h *handlerIndex) ofLit(lit *ast.FuncLit) string {
 		return ""
 	}
 	if label, ok := handlerLabel(sig); ok {
-		return every(ctxRequest, label)
+		return every(shapeEvery(label), label)
 	}
 	if !h.built {
 		h.build()
@@ -259,7 +261,7 @@ func (h *handlerIndex) ofLit(lit *ast.FuncLit) string {
 func (h *handlerIndex) ofFunc(fn *types.Func) string {
 	sig := fn.Signature()
 	if label, ok := handlerLabel(sig); ok {
-		return every(ctxRequest, label)
+		return every(shapeEvery(label), label)
 	}
 	if !h.built {
 		h.build()
@@ -327,6 +329,15 @@ func embedsUnimplementedServer(n *types.Named) bool {
 		}
 	}
 	return false
+}
+
+// shapeEvery is what a shape's handler runs once per: a request, or a
+// message for a consumer.
+func shapeEvery(label string) string {
+	if strings.Contains(label, "message") {
+		return "message"
+	}
+	return ctxRequest
 }
 
 // every words how often: "request", or "request (gin handler)".

@@ -14,6 +14,7 @@ import (
 	fiber3 "github.com/gofiber/fiber/v3"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
+	"github.com/nats-io/nats.go"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -151,4 +152,12 @@ func perTenant(ctx context.Context, tenants []string) error {
 		return err
 	})
 	return g.Wait()
+}
+
+// consume opens a pool for every NATS message.
+func consume(nc *nats.Conn) {
+	_, _ = nc.Subscribe("orders", func(m *nats.Msg) {
+		p, _ := pgxpool.New(context.Background(), "x") // want `^pgxpool\.New creates a new connection pool on every message \(NATS message handler\); create it once and share it$`
+		p.Close()
+	})
 }

@@ -31,3 +31,13 @@ func (nc *Conn) Publish(subj string, data []byte) error { return nil }
 func (nc *Conn) Drain() error { return nil }
 
 func (nc *Conn) Close() {}
+
+type Msg struct{ Data []byte }
+
+type MsgHandler func(msg *Msg)
+
+type Subscription struct{}
+
+func (nc *Conn) Subscribe(subj string, cb MsgHandler) (*Subscription, error) {
+	return &Subscription{}, nil
+}
