@@ -194,7 +194,9 @@ func (h *handlerIndex) build() {
 				}
 			case registrars[funcNameOf(fn)]:
 				for _, a := range call.Args {
-					if _, ok := info.TypeOf(a).Underlying().(*types.Signature); ok {
+					if t := info.TypeOf(a); t == nil {
+						continue // ill-typed
+					} else if _, ok := t.Underlying().(*types.Signature); ok {
 						register(a, "request (handler registered with "+shortFuncName(fn)+")")
 					}
 				}

@@ -202,6 +202,9 @@ func sizeOf(pass *analysis.Pass, st site, path []ast.Node, ctx string) (string, 
 		return system, rule.def // a function value
 	}
 	body := enclosingBody(path)
+	if body == nil { // a package-level initializer: its file
+		body = path[len(path)-1]
+	}
 	f := &sizeFinder{pass: pass, body: body}
 	if rule.dsn >= 0 && rule.dsn < len(call.Args) {
 		if z, ok := f.fromDSN(call.Args[rule.dsn]); ok {

@@ -158,6 +158,9 @@ func TestMaxConns(t *testing.T) {
 	// local and its default.
 	more := mustNew(t, singlepool.Config{MaxConns: []string{"10"}, Replicas: 2, CPUs: 2})
 	analysistest.Run(t, analysistest.TestData(), more, "budget/more", "budget/cmd/more")
+	// Pools in package-level initializers.
+	five := mustNew(t, singlepool.Config{MaxConns: []string{"postgres=5"}})
+	analysistest.Run(t, analysistest.TestData(), five, "budget/pkglevel", "budget/cmd/pkglevel")
 }
 
 // TestUnboundedFix checks unbounded-pool's fix, with max-open-conns: the
