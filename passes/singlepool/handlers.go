@@ -299,7 +299,7 @@ func (h *handlerIndex) isGRPCMethod(fn *types.Func) bool {
 		t = p.Elem()
 	}
 	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || !(h.grpcTypes[named.Obj()] || embedsUnimplementedServer(named)) {
+	if !ok || (!h.grpcTypes[named.Obj()] && !embedsUnimplementedServer(named)) {
 		return false
 	}
 	params, results := sig.Params(), sig.Results()
