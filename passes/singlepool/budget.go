@@ -33,8 +33,8 @@ func checkMaxConns(pass *analysis.Pass, s *settings, deps depSummary, own []pool
 	replicas := max(s.cfg.Replicas, 1)
 	for _, system := range slices.Sorted(maps.Keys(bySystem)) {
 		limit, ok := s.connLimit(system)
-		if !ok {
-			continue
+		if !ok || system == "unknown" {
+			continue // not a server singlepool can name
 		}
 		sites := bySystem[system]
 		slices.SortFunc(sites, func(a, b poolSite) int { return comparePositions(a.Pos, b.Pos) })
@@ -113,6 +113,9 @@ func checkUnbounded(pass *analysis.Pass, s *settings, sites []site) {
 		file := fileOf(pass, st.id.Pos())
 		if file == nil || !s.checksFile(pass.Fset.File(file.FileStart).Name(), file) {
 			continue
+		}
+		if strings.HasSuffix(pass.Fset.File(file.FileStart).Name(), "_test.go") {
+			continue // not in the program, nor in its budget
 		}
 		path := enclosingPath(file, st.id.Pos())
 		system, size := sizeOf(pass, st, path, "")

@@ -222,10 +222,14 @@ func sizeOf(pass *analysis.Pass, st site, path []ast.Node, ctx string) (string, 
 		for len(cpath) > 0 && cpath[0] != ast.Node(call) {
 			cpath = cpath[1:]
 		}
-		if target := poolTarget(pass, cpath); target != nil {
+		target := poolTarget(pass, cpath)
+		if target != nil {
 			if z, ok := f.fromSetter(target, rule.setter); ok {
 				return system, z
 			}
+		}
+		if callee := f.handedTo(call, target, path); callee != "" {
+			return system, sizeExpr{Unknown: true, Source: "passed to " + callee + ", which may limit it"}
 		}
 	case "SetMaxPoolSize":
 		for _, a := range call.Args {
@@ -259,6 +263,16 @@ func callSystem(pass *analysis.Pass, call *ast.CallExpr, rule sizeRule) string {
 		arg = call.Args[0]
 	default:
 		return "unknown"
+	}
+	// A connector in a local: c, err := mysql.NewConnector(cfg); sql.OpenDB(c).
+	if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
+		if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok && isLocal(pass, v) {
+			if file := fileOf(pass, v.Pos()); file != nil {
+				if init, why := varInit(pass, file, v); why == "" {
+					arg = init
+				}
+			}
+		}
 	}
 	if tv, ok := pass.TypesInfo.Types[arg]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 		if s, ok := driverSystems[constant.StringVal(tv.Value)]; ok {
@@ -483,6 +497,53 @@ func (f *sizeFinder) fromSetter(target types.Object, setter string) (sizeExpr, b
 		return *found, true
 	}
 	return sizeExpr{}, false
+}
+
+// handedTo returns the function the pool is passed to, by the call itself
+// (use(sql.Open(...))) or by its variable, in the function: that function
+// may set its limit, which this package does not show.
+func (f *sizeFinder) handedTo(call *ast.CallExpr, target types.Object, path []ast.Node) string {
+	info := f.pass.TypesInfo
+	for i, n := range path {
+		if n != ast.Node(call) || i+1 >= len(path) {
+			continue
+		}
+		switch outer := path[i+1].(type) {
+		case *ast.CallExpr:
+			if ast.Unparen(outer.Fun) != ast.Expr(call) {
+				return briefText(f.pass.Fset, outer.Fun)
+			}
+		case *ast.ReturnStmt:
+			// Returned from a literal handed to a call: a reconnect
+			// callback, UseConnectionPools(db, func() (*sql.DB, error) {...}).
+			for j := i + 2; j+1 < len(path); j++ {
+				if lit, ok := path[j].(*ast.FuncLit); ok {
+					if c, ok := path[j+1].(*ast.CallExpr); ok && ast.Unparen(c.Fun) != ast.Expr(lit) {
+						return briefText(f.pass.Fset, c.Fun)
+					}
+					break
+				}
+			}
+		}
+		break
+	}
+	if target == nil {
+		return ""
+	}
+	found := ""
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok || found != "" {
+			return found == ""
+		}
+		for _, a := range c.Args {
+			if id, ok := ast.Unparen(a).(*ast.Ident); ok && info.Uses[id] == target {
+				found = briefText(f.pass.Fset, c.Fun)
+			}
+		}
+		return found == ""
+	})
+	return found
 }
 
 // fromOptionChain finds .SetMaxPoolSize(n) in an options expression

@@ -24,3 +24,6 @@ func OpenDBFromPool(pool *pgxpool.Pool, opts ...OptionOpenDB) *sql.DB {
 
 // GetPoolConnector returns a connector over an existing pool.
 func GetPoolConnector(pool *pgxpool.Pool, opts ...OptionOpenDB) driver.Connector { return nil }
+
+// GetConnector returns a connector of new pgx connections.
+func GetConnector(config pgx.ConnConfig, opts ...OptionOpenDB) driver.Connector { return nil }
