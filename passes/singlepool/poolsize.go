@@ -212,8 +212,16 @@ func sizeOf(pass *analysis.Pass, st site, path []ast.Node, ctx string) (string, 
 		}
 	}
 	if rule.config >= 0 && rule.config < len(call.Args) {
-		if z, ok := f.fromConfig(call.Args[rule.config], rule.field); ok {
+		arg := call.Args[rule.config]
+		if z, ok := f.fromConfig(arg, rule.field); ok {
 			return system, z
+		}
+		// Options handed to a function that may set the field:
+		// settings.ApplyTo(options); redis.NewClient(options).
+		if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
+			if callee := f.handedTo(call, f.pass.TypesInfo.Uses[id], nil); callee != "" {
+				return system, sizeExpr{Unknown: true, Source: "options passed to " + callee + ", which may set " + rule.field}
+			}
 		}
 	}
 	switch rule.setter {
@@ -533,7 +541,7 @@ func (f *sizeFinder) handedTo(call *ast.CallExpr, target types.Object, path []as
 	found := ""
 	ast.Inspect(f.body, func(n ast.Node) bool {
 		c, ok := n.(*ast.CallExpr)
-		if !ok || found != "" {
+		if !ok || found != "" || c == call {
 			return found == ""
 		}
 		for _, a := range c.Args {
@@ -551,6 +559,12 @@ func (f *sizeFinder) handedTo(call *ast.CallExpr, target types.Object, path []as
 // local holding it.
 func (f *sizeFinder) fromOptionChain(e ast.Expr, setter string) (sizeExpr, bool) {
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		// opts.SetMaxPoolSize(n) as a statement of its own.
+		if v, ok := f.pass.TypesInfo.Uses[id].(*types.Var); ok {
+			if z, ok := f.fromSetter(v, setter); ok {
+				return z, true
+			}
+		}
 		if v, ok := f.pass.TypesInfo.Uses[id].(*types.Var); ok && isLocal(f.pass, v) {
 			if file := fileOf(f.pass, v.Pos()); file != nil {
 				if init, why := varInit(f.pass, file, v); why == "" {
