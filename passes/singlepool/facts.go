@@ -252,8 +252,12 @@ func mayCallFactory(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			if id := calleeIdent(n); id != nil {
-				if fn, ok := pass.TypesInfo.Uses[id].(*types.Func); ok && fn.Pkg() == pass.Pkg {
-					found = true
+				switch obj := pass.TypesInfo.Uses[id].(type) {
+				case *types.Func:
+					found = obj.Pkg() == pass.Pkg
+				case *types.Var:
+					// A package-level function variable or registry.
+					found = obj.Parent() == pass.Pkg.Scope()
 				}
 			}
 		case *ast.Ident:

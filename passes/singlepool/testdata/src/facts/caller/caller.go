@@ -7,6 +7,7 @@ import (
 	"facts/helper"
 	"facts/once"
 	"facts/owner"
+	"facts/registry"
 	"facts/store"
 	"facts/wrap"
 )
@@ -37,4 +38,9 @@ func each(ctx context.Context, names []string) {
 	for range names {
 		_ = helper.Total(ctx) // want `^helper\.Total opens and closes a new connection pool on every iteration \(sql\.Open at helper/helper\.go:15\) outside`
 	}
+}
+
+func viaRegistry() {
+	_, _ = registry.Open("pgx", "x") // want `^registry\.Open creates a new connection pool on every call \(sql\.Open at registry/registry\.go:12\) outside`
+	_, _ = registry.Mixed("fake", "x")
 }
