@@ -203,6 +203,9 @@ func exportFacts(pass *analysis.Pass, s *settings, hs *handlerIndex, deps depSum
 				changed = true
 			}
 		}
+		if interfaceFactories(pass, factories) {
+			changed = true
+		}
 	}
 	exported := false
 	for fn, f := range factories {

@@ -8,8 +8,8 @@ import (
 )
 
 func TestFactories(t *testing.T) {
-	a := mustNew(t, singlepool.Config{Allow: []string{"facts/owner", "facts/store", "facts/once", "facts/helper", "facts/registry"}})
-	analysistest.Run(t, analysistest.TestData(), a, "facts/store", "facts/wrap", "facts/once", "facts/owner", "facts/helper", "facts/registry", "facts/caller")
+	a := mustNew(t, singlepool.Config{Allow: []string{"facts/owner", "facts/store", "facts/once", "facts/helper", "facts/registry", "facts/iface"}})
+	analysistest.Run(t, analysistest.TestData(), a, "facts/store", "facts/wrap", "facts/once", "facts/owner", "facts/helper", "facts/registry", "facts/iface", "facts/caller")
 }
 
 // With max-pools and no allowlist, only the programs over the limit are

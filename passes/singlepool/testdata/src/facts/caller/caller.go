@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"facts/helper"
+	"facts/iface"
 	"facts/once"
 	"facts/owner"
 	"facts/registry"
@@ -43,4 +44,11 @@ func each(ctx context.Context, names []string) {
 func viaRegistry() {
 	_, _ = registry.Open("pgx", "x") // want `^registry\.Open creates a new connection pool on every call \(sql\.Open at registry/registry\.go:12\) outside`
 	_, _ = registry.Mixed("fake", "x")
+}
+
+func viaInterface() {
+	_ = iface.NewClient(iface.ClientOpt{Addr: "x"}) // want `^iface\.NewClient creates a new connection pool on every call \(\(iface\.ClientOpt\)\.MakeClient: redis\.NewClient at iface/iface\.go:13\) outside`
+	var opt iface.ConnOpt = &iface.FailoverOpt{}
+	_ = opt.MakeClient() // want `^\(iface\.ConnOpt\)\.MakeClient creates a new connection pool on every call`
+	_ = iface.Use(nil)
 }

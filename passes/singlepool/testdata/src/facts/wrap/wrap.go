@@ -8,7 +8,7 @@ import (
 
 // Open wraps a factory: a factory too, naming the underlying site.
 func Open(ctx context.Context) (*store.Store, error) { // want Open:"factory\\(pgxpool.New at store/store.go:15\\)"
-	return store.New(ctx, "x") // want `^store\.New creates a new connection pool on every call \(pgxpool\.New at store/store\.go:15\) outside facts/owner, facts/store, facts/once, facts/helper, facts/registry; use the shared pool$`
+	return store.New(ctx, "x") // want `^store\.New creates a new connection pool on every call \(pgxpool\.New at store/store\.go:15\) outside facts/owner, facts/store, facts/once, facts/helper, facts/registry, facts/iface; use the shared pool$`
 }
 
 // OpenTwice wraps a wrapper.
