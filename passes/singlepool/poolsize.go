@@ -518,7 +518,7 @@ func (f *sizeFinder) handedTo(call *ast.CallExpr, target types.Object, path []as
 		}
 		switch outer := path[i+1].(type) {
 		case *ast.CallExpr:
-			if ast.Unparen(outer.Fun) != ast.Expr(call) {
+			if ast.Unparen(outer.Fun) != ast.Expr(call) && !f.keepsAsIs(outer) {
 				return briefText(f.pass.Fset, outer.Fun)
 			}
 		case *ast.ReturnStmt:
@@ -526,7 +526,7 @@ func (f *sizeFinder) handedTo(call *ast.CallExpr, target types.Object, path []as
 			// callback, UseConnectionPools(db, func() (*sql.DB, error) {...}).
 			for j := i + 2; j+1 < len(path); j++ {
 				if lit, ok := path[j].(*ast.FuncLit); ok {
-					if c, ok := path[j+1].(*ast.CallExpr); ok && ast.Unparen(c.Fun) != ast.Expr(lit) {
+					if c, ok := path[j+1].(*ast.CallExpr); ok && ast.Unparen(c.Fun) != ast.Expr(lit) && !f.keepsAsIs(c) {
 						return briefText(f.pass.Fset, c.Fun)
 					}
 					break
@@ -545,13 +545,25 @@ func (f *sizeFinder) handedTo(call *ast.CallExpr, target types.Object, path []as
 			return found == ""
 		}
 		for _, a := range c.Args {
-			if id, ok := ast.Unparen(a).(*ast.Ident); ok && info.Uses[id] == target {
+			if id, ok := ast.Unparen(a).(*ast.Ident); ok && info.Uses[id] == target && !f.keepsAsIs(c) {
 				found = briefText(f.pass.Fset, c.Fun)
 			}
 		}
 		return found == ""
 	})
 	return found
+}
+
+// keepsAsIs reports whether the call only runs or keeps what it is given,
+// without configuring it: sync.OnceValue(s) and the other once and later
+// runners.
+func (f *sizeFinder) keepsAsIs(c *ast.CallExpr) bool {
+	id := calleeIdent(c)
+	if id == nil {
+		return false
+	}
+	fn, ok := f.pass.TypesInfo.Uses[id].(*types.Func)
+	return ok && fn.Pkg() != nil && laterRunners[[2]string{fn.Pkg().Path(), fn.Name()}]
 }
 
 // fromOptionChain finds .SetMaxPoolSize(n) in an options expression
