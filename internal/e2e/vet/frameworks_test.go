@@ -30,16 +30,5 @@ func perCall(pos, name, every string) string {
 func TestFrameworks(t *testing.T) {
 	bin, dir := setup(t, "frameworks")
 	args := []string{"-allow=example.com/frameworks/...", "./..."}
-	t.Run("standalone", func(t *testing.T) {
-		res := singlepool(t, bin, dir, args...)
-		noPanic(t, "singlepool", res)
-		wantExit(t, "singlepool", res, standaloneFindings)
-		checkFindings(t, "singlepool", diagnostics(res.Stderr, dir, dir), frameworksWant)
-	})
-	t.Run("go vet", func(t *testing.T) {
-		res := vet(t, bin, dir, args...)
-		noPanic(t, "go vet", res)
-		wantExit(t, "go vet", res, vetFindings)
-		checkFindings(t, "go vet", diagnostics(res.Stderr, dir, dir), frameworksWant)
-	})
+	sameUnderBothDrivers(t, bin, dir, args, frameworksWant)
 }

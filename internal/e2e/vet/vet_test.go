@@ -25,7 +25,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -685,63 +684,4 @@ func sameBytes(a, b string) (bool, error) {
 		return false, err
 	}
 	return bytes.Equal(x, y), nil
-}
-
-// TestMaxPoolsUnderVet: counting mode gives the same program-wide counts
-// standalone and under go vet. go vet hands a package only the facts of the
-// packages its imports' export data mention; cmd/app links internal/db
-// through users, whose API does not mention db, so db's sites must travel
-// in users' own fact. (They did not: vet counted 2 pgxpool pools, not 3,
-// and 1 *sql.DB pool, not 2.)
-func TestMaxPoolsUnderVet(t *testing.T) {
-	bin, dir := setup(t, "detect")
-	want := sorted(
-		"cmd/app/main.go:1:9: this program can open 3 *pgxpool.Pool pools (max-pools=1): db/db.go:19, orders/orders.go:16, users/users.go:16",
-		"cmd/app/main.go:1:9: this program can open 3 *redis.Client pools (max-pools=1): db/db.go:28, monthly/monthly.go:17, orders/orders.go:24",
-		"cmd/app/main.go:1:9: this program can open 3 *sqlx.DB pools (max-pools=1): db/db.go:25, monthly/monthly.go:12, orders/orders.go:13",
-		"cmd/app/main.go:1:9: this program can open 2 *sql.DB pools (max-pools=1): db/db.go:22, users/users.go:24",
-	)
-	// A constructor no code calls keys vet's result cache to this test.
-	args := []string{"-max-pools=1", "-constructors=example.invalid/maxpools" + strconv.Itoa(os.Getpid()) + ".New", "./cmd/..."}
-	t.Run("standalone", func(t *testing.T) {
-		res := singlepool(t, bin, dir, args...)
-		noPanic(t, "singlepool", res)
-		wantExit(t, "singlepool -max-pools=1", res, standaloneFindings)
-		checkFindings(t, "singlepool -max-pools=1", diagnostics(res.Stderr, dir, dir), want)
-	})
-	t.Run("go vet", func(t *testing.T) {
-		res := vet(t, bin, dir, args...)
-		noPanic(t, "go vet", res)
-		wantExit(t, "go vet -vettool -max-pools=1", res, vetFindings)
-		checkFindings(t, "go vet -max-pools=1", diagnostics(res.Stderr, dir, dir), want)
-	})
-}
-
-// TestMaxConnsUnderVet checks that go vet computes the same connection
-// budget as the standalone command: the sizes travel with the sites in
-// package facts, from the packages that build and size the pools.
-func TestMaxConnsUnderVet(t *testing.T) {
-	bin, dir := setup(t, "detect")
-	want := sorted(
-		"cmd/app/main.go:1:9: this program can open an unbounded number of PostgreSQL connections (max-conns=20): "+
-			"db/db.go:19 max(4, CPUs)=4 (default), db/db.go:22 unbounded (no SetMaxOpenConns), db/db.go:25 unbounded (no SetMaxOpenConns), "+
-			"monthly/monthly.go:12 unbounded (no SetMaxOpenConns), orders/orders.go:16 max(4, CPUs)=4 (default), users/users.go:16 max(4, CPUs)=4 (default), "+
-			"users/users.go:24 unbounded (no SetMaxOpenConns)",
-		"cmd/app/main.go:1:9: this program can open up to 60 Redis connections × 2 replicas = 120 (max-conns=30): "+
-			"db/db.go:28 10×CPUs=20 (default PoolSize), monthly/monthly.go:17 10×CPUs=20 (default PoolSize), orders/orders.go:24 10×CPUs=20 (default PoolSize)",
-	)
-	args := []string{"-max-conns=postgres=20,redis=30", "-replicas=2", "-cpus=2",
-		"-constructors=example.invalid/maxconns" + strconv.Itoa(os.Getpid()) + ".New", "./cmd/..."}
-	t.Run("standalone", func(t *testing.T) {
-		res := singlepool(t, bin, dir, args...)
-		noPanic(t, "singlepool", res)
-		wantExit(t, "singlepool -max-conns", res, standaloneFindings)
-		checkFindings(t, "singlepool -max-conns", diagnostics(res.Stderr, dir, dir), want)
-	})
-	t.Run("go vet", func(t *testing.T) {
-		res := vet(t, bin, dir, args...)
-		noPanic(t, "go vet", res)
-		wantExit(t, "go vet -vettool -max-conns", res, vetFindings)
-		checkFindings(t, "go vet -max-conns", diagnostics(res.Stderr, dir, dir), want)
-	})
 }
