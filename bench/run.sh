@@ -37,6 +37,11 @@
 #                    directory (10-20 s with a warm build cache, 5 min cold)
 #   SKIP_GCL=1       leave out the golangci-lint comparison
 #   ONLY="vet sa gcl" which comparisons to run
+#   BASELINES="noop noopfacts"  the floors singlepool is compared with under
+#                    go vet and standalone (bench/set.sh passes "noop")
+#   RATIOS=path      also write the same-round ratios, machine-readable (TSV:
+#                    comparison, column, median, min, max, rounds), and the
+#                    module's package counts and singlepool's profile share
 #   KEEP=1           keep the scratch directory (logs of every run)
 #   OUT=path         the markdown results (default .build/bench-results.md)
 #
@@ -263,8 +268,12 @@ run_one() { # round name
 
 # The groups; each round runs every group's members in a rotated order.
 GROUPS_=()
-has vet && GROUPS_+=("vet-singlepool vet-noop vet-noopfacts")
-has sa && GROUPS_+=("sa-singlepool sa-noop sa-noopfacts")
+BASELINES="${BASELINES:-noop noopfacts}"
+for b in $BASELINES; do
+	case "$b" in noop | noopfacts) ;; *) die "BASELINES: unknown baseline $b (known: noop noopfacts)" ;; esac
+done
+has vet && GROUPS_+=("vet-singlepool $(printf 'vet-%s ' $BASELINES)")
+has sa && GROUPS_+=("sa-singlepool $(printf 'sa-%s ' $BASELINES)")
 has gcl && GROUPS_+=("gcl-singlepool gcl-forbidigo")
 [ "${#GROUPS_[@]}" -gt 0 ] || die "nothing to run (ONLY=$ONLY)"
 
@@ -325,6 +334,12 @@ paired() {
 		END { for (r in x) if (r in y && y[r] > 0) print x[r] / y[r] }' "$RESULTS" | sort -g |
 		awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit } if (NR % 2) m = v[(NR + 1) / 2]; else m = (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f", m }'
 }
+# spread NAME BASE COLUMN: min and max over rounds of the same-round ratio.
+spread() {
+	awk -F'\t' -v a="$1" -v b="$2" -v c="$3" '$1 > 0 && $2 == a { x[$1] = $c } $1 > 0 && $2 == b { y[$1] = $c }
+		END { n = 0; for (r in x) if (r in y && y[r] > 0) { v = x[r] / y[r]; if (!n || v < lo) lo = v; if (!n || v > hi) hi = v; n++ }
+		if (n) printf "%.3f\t%.3f\t%d", lo, hi, n; else printf "nan\tnan\t0" }' "$RESULTS"
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "nan" }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 exits() { awk -F'\t' -v n="$1" '$1 > 0 && $2 == n { print $6 }' "$RESULTS" | sort -u | paste -sd, -; }
@@ -378,6 +393,22 @@ MEM="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 		done
 	done
 } >"$WORK/report.md"
+
+if [ -n "${RATIOS:-}" ]; then
+	{
+		printf 'module\t%s\t%s\t%s\n' "$MODULE" "$NPKG" "$NALL"
+		printf 'load\t%s\t%s\n' "$LOAD_BEFORE" "$LOAD_AFTER"
+		printf 'self\t%s\t%s\n' "${SELF:-}" "${SELF_FUNCS:-}"
+		for g in "${GROUPS_[@]}"; do
+			read -r -a members <<<"$g"
+			for b in "${members[@]:1}"; do
+				for c in 3 4 5; do
+					printf '%s/%s\t%s\t%s\t%s\n' "${members[0]}" "$b" "$(cut -d' ' -f$((c - 2)) <<<"wall cpu rss")" "$(paired "${members[0]}" "$b" "$c")" "$(spread "${members[0]}" "$b" "$c")"
+				done
+			done
+		done
+	} >"$RATIOS"
+fi
 
 mkdir -p "$(dirname "$OUT")"
 cp "$WORK/report.md" "$OUT"
