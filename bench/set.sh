@@ -16,12 +16,12 @@
 # The set (MODULES, each path@version from the module proxy):
 #   seaweedfs  database/sql, pgx, go-redis, mongo-driver, gocql, etcd stores
 #   spicedb    pgx-heavy (pgxpool datastores), MySQL, Spanner
+#   grype      gorm.io (SQLite through glebarez/sqlite) vulnerability store
 #   spire      gorm (jinzhu/gorm v1) datastore over MySQL, PostgreSQL, SQLite
 #   miniflux   a web app on database/sql and lib/pq
-#   maddy      a mail server on database/sql (SQLite, PostgreSQL, MySQL)
 # gin-vue-admin's server module and usememos/memos, which issue 20 named,
 # are refused by the module proxy this project can reach (403 "not
-# available"); spire and miniflux stand in for them (gorm-heavy; a
+# available"); grype and miniflux stand in for them (gorm-heavy; a
 # database/sql web app).
 #
 # Environment: ROUNDS (5), WARMUP (1), MODULES, ONLY ("vet sa"; "sa" for
@@ -35,9 +35,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROUNDS="${ROUNDS:-5}"
 MODULES="${MODULES:-github.com/seaweedfs/seaweedfs@v0.0.0-20261109003541-7506e5f91cd6
 github.com/authzed/spicedb@v1.56.2
+github.com/anchore/grype@v0.121.2
 github.com/spiffe/spire@v1.13.3
-miniflux.app/v2@v2.3.5
-github.com/foxcpp/maddy@v0.8.1}"
+miniflux.app/v2@v2.3.5}"
 OUT="${OUT:-$ROOT/.build/bench-set.md}"
 case "$OUT" in /*) ;; *) OUT="$PWD/$OUT" ;; esac
 

@@ -48,24 +48,17 @@ func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool
 	if err != nil {
 		return nil, err
 	}
-	var dirs []string
-	packages.Visit(roots, nil, func(p *packages.Package) {
-		if len(p.GoFiles) > 0 {
-			dirs = append(dirs, filepath.Dir(p.GoFiles[0]))
-		}
-	})
-	names, err := ctors(dirs)
-	if err != nil {
-		return nil, err
-	}
 	ld := &loader{
-		ctors:  groupCtors(names),
 		fset:   token.NewFileSet(),
 		nodes:  make(map[*packages.Package]*node),
 		parsed: make(map[string]*parsed),
 		cpu:    make(chan struct{}, runtime.GOMAXPROCS(0)),
 	}
+	var dirs []string
 	packages.Visit(roots, nil, func(p *packages.Package) {
+		if len(p.GoFiles) > 0 {
+			dirs = append(dirs, filepath.Dir(p.GoFiles[0]))
+		}
 		n := &node{pkg: p}
 		ld.nodes[p] = n
 		// As go/packages does: every package gets its types.Package up
@@ -78,6 +71,11 @@ func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool
 		}
 		p.Fset = ld.fset
 	})
+	names, err := ctors(dirs)
+	if err != nil {
+		return nil, err
+	}
+	ld.ctors = groupCtors(names)
 	for _, p := range roots {
 		ld.nodes[p].root = true
 	}
@@ -158,8 +156,9 @@ func (ld *loader) decideSource(n *node) bool {
 			n.source = true
 		}
 	}
-	if !n.source && ld.ctors[n.pkg.PkgPath] == nil && ld.inCone(n) {
-		// (A constructor's own package is never analyzed for facts.)
+	if !n.source && ld.ctors[n.pkg.PkgPath] == nil && !singlepool.Inert(n.pkg.PkgPath) && ld.inCone(n) {
+		// (A constructor's own package, or one that implements a
+		// constructor, is never analyzed for facts.)
 		n.source = ld.callsConstructor(n)
 	}
 	return n.source

@@ -93,6 +93,8 @@ type settings struct {
 	sharedArgs map[FuncName]string   // constructor -> canonical arguments of the shared pool
 	pkgs       map[string]bool       // packages that declare a constructor
 	methodPkgs map[string]bool       // packages that declare a constructor method
+	// methodReach: which packages import one of methodPkgs.
+	methodReach *reachCache
 	// accessorPkgs are the packages that declare a singleton accessor.
 	accessorPkgs map[string]bool
 	// handlers: the handlers setting, parsed.
@@ -180,12 +182,13 @@ func errSetting(key, format string, args ...any) error {
 // setting and the bad value.
 func compile(cfg Config) (*settings, error) {
 	s := &settings{
-		ctors:      make(map[FuncName]kind),
-		singletons: make(map[FuncName]FuncName),
-		sharedArgs: make(map[FuncName]string),
-		pkgs:       make(map[string]bool),
-		methodPkgs: make(map[string]bool),
-		cfg:        cfg,
+		ctors:       make(map[FuncName]kind),
+		singletons:  make(map[FuncName]FuncName),
+		sharedArgs:  make(map[FuncName]string),
+		pkgs:        make(map[string]bool),
+		methodPkgs:  make(map[string]bool),
+		methodReach: new(reachCache),
+		cfg:         cfg,
 	}
 	if cfg.MaxPools < 0 {
 		return nil, errSetting(keyMaxPools, "%d is negative; use 0 to turn the check off", cfg.MaxPools)

@@ -102,12 +102,47 @@ type loadedFile struct {
 // read again on every run and found again from every package, because a
 // long-lived driver (gopls) must see edits, new files and removed ones;
 // only parsing and validation are saved.
+//
+// A one-shot driver that walks a fixed tree (the standalone command) pins
+// the cache instead: each file is then found once per directory and read
+// once per name, which saves a few stats and a read for every package.
 type fileCache struct {
 	mu     sync.Mutex
 	parsed map[string]*loadedFile // by key
+
+	pinned bool
+	byDir  map[string]string      // pinned: dir -> settings file ("" for none)
+	byName map[string]*loadedFile // pinned: name -> the file as first read
+}
+
+// pin makes the cache remember what it finds and reads from now on.
+func (c *fileCache) pin() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.pinned {
+		c.pinned = true
+		c.byDir = make(map[string]string)
+		c.byName = make(map[string]*loadedFile)
+	}
 }
 
 func (c *fileCache) load(name string) *loadedFile {
+	c.mu.Lock()
+	f, ok := c.byName[name]
+	c.mu.Unlock()
+	if ok {
+		return f
+	}
+	f = c.read(name)
+	c.mu.Lock()
+	if c.pinned {
+		c.byName[name] = f
+	}
+	c.mu.Unlock()
+	return f
+}
+
+func (c *fileCache) read(name string) *loadedFile {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return &loadedFile{key: name + "\x00error", err: &configError{name, 0, err.Error()}}
@@ -131,16 +166,32 @@ func (c *fileCache) load(name string) *loadedFile {
 // ConfigFileName in dir or its parents, up to the module root (the first
 // directory with a go.mod) inclusive; "" if there is none.
 func (c *fileCache) find(dir string) string {
-	for d := dir; ; {
-		if name := filepath.Join(d, ConfigFileName); fileExists(name) {
-			return name
-		}
-		parent := filepath.Dir(d)
-		if parent == d || fileExists(filepath.Join(d, "go.mod")) {
-			return ""
-		}
-		d = parent
+	c.mu.Lock()
+	name, ok := c.byDir[dir]
+	c.mu.Unlock()
+	if ok {
+		return name
 	}
+	name = c.search(dir)
+	c.mu.Lock()
+	if c.pinned {
+		c.byDir[dir] = name
+	}
+	c.mu.Unlock()
+	return name
+}
+
+// search looks in dir, then in its parent through find (which, pinned,
+// remembers the parents too: packages share them).
+func (c *fileCache) search(dir string) string {
+	if name := filepath.Join(dir, ConfigFileName); fileExists(name) {
+		return name
+	}
+	parent := filepath.Dir(dir)
+	if parent == dir || fileExists(filepath.Join(dir, "go.mod")) {
+		return ""
+	}
+	return c.find(parent)
 }
 
 // moduleRoot returns the nearest directory at or above dir holding a

@@ -173,23 +173,18 @@ func exportFacts(pass *analysis.Pass, s *settings, hs *handlerIndex, deps depSum
 	}
 	factories := make(map[*types.Func]*factoryFact)
 	var decls []*ast.FuncDecl
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && fd.Name.Name != "init" {
-				decls = append(decls, fd)
+	if len(sites) > 0 { // with no site in the package, nothing in it builds a pool
+		for _, f := range pass.Files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && fd.Name.Name != "init" {
+					decls = append(decls, fd)
+				}
 			}
 		}
+		decls = factoryCandidates(pass, decls, calls)
 	}
-	// Only functions that call a constructor, a factory, or a function of
-	// this package can become factories; the others are not revisited.
-	candidates := decls[:0]
-	for _, fd := range decls {
-		if mayCallFactory(pass, fd, calls) {
-			candidates = append(candidates, fd)
-		}
-	}
-	decls = candidates
-	for changed := true; changed; {
+	var ifaces *packageInterfaces
+	for changed := len(decls) > 0; changed; {
 		changed = false
 		for _, fd := range decls {
 			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
@@ -203,8 +198,13 @@ func exportFacts(pass *analysis.Pass, s *settings, hs *handlerIndex, deps depSum
 				changed = true
 			}
 		}
-		if interfaceFactories(pass, factories) {
-			changed = true
+		if changed || ifaces == nil {
+			if ifaces == nil {
+				ifaces = interfacesOf(pass)
+			}
+			if ifaces.addFactories(pass, factories) {
+				changed = true
+			}
 		}
 	}
 	exported := false
@@ -241,38 +241,6 @@ func exportFacts(pass *analysis.Pass, s *settings, hs *handlerIndex, deps depSum
 	}
 	exportPackageFact(pass, exported, shares, own, deps)
 	return own, factories
-}
-
-// mayCallFactory reports whether fd names a constructor or factory site,
-// or calls a function or method declared in this package (a possible
-// factory).
-func mayCallFactory(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site) bool {
-	found := false
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			if id := calleeIdent(n); id != nil {
-				switch obj := pass.TypesInfo.Uses[id].(type) {
-				case *types.Func:
-					found = obj.Pkg() == pass.Pkg
-				case *types.Var:
-					// A package-level function variable or registry.
-					found = obj.Parent() == pass.Pkg.Scope()
-				}
-			}
-		case *ast.Ident:
-			// A constructor or factory named, called or taken as a value
-			// (f := pgxpool.New; f(ctx, dsn)).
-			if _, ok := calls[n]; ok {
-				found = true
-			}
-		}
-		return true
-	})
-	return found
 }
 
 // poolType names what a constructor creates: its first result's type,

@@ -227,17 +227,28 @@ func (h *handlerIndex) mayRegister(registrars map[FuncName]bool) bool {
 		return true
 	}
 	for _, imp := range h.pass.Pkg.Imports() {
-		if imp.Path() == lambdaPkg || pkgs[imp.Path()] {
+		if imp.Path() == lambdaPkg || pkgs[imp.Path()] || declaresGRPCRegistrar(imp) {
 			return true
-		}
-		for _, name := range imp.Scope().Names() {
-			if strings.HasPrefix(name, "Register") && strings.HasSuffix(name, "Server") {
-				return true
-			}
 		}
 	}
 	return false
 }
+
+// declaresGRPCRegistrar reports whether pkg declares a RegisterXServer
+// function (generated gRPC code), remembered per package: a large
+// dependency is imported by many packages, and Scope.Names sorts.
+func declaresGRPCRegistrar(pkg *types.Package) bool {
+	return grpcRegistrars.get(pkg, func() bool {
+		for _, name := range pkg.Scope().Names() {
+			if strings.HasPrefix(name, "Register") && strings.HasSuffix(name, "Server") {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+var grpcRegistrars pkgMemo
 
 // ofLit says how often a function literal runs, if it is a handler:
 // "request", "request (gin handler)", "invocation (Lambda handler)", ...

@@ -16,12 +16,16 @@ import (
 // declares at least one implementation and every implementation it
 // declares builds a pool per call. What cannot be seen is not claimed.
 
-// interfaceFactories adds to factories the methods of the package's
-// interfaces that qualify, and reports whether it added any.
-func interfaceFactories(pass *analysis.Pass, factories map[*types.Func]*factoryFact) bool {
+// packageInterfaces are the package's interfaces and the named types
+// that implement at least one of them, computed once per package.
+type packageInterfaces struct {
+	ifaces       []*types.Named
+	implementers [][]*types.Named // by interface
+}
+
+func interfacesOf(pass *analysis.Pass) *packageInterfaces {
 	scope := pass.Pkg.Scope()
-	var impls []*types.Named
-	var ifaces []*types.Named
+	var impls, ifaces []*types.Named
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() {
@@ -37,7 +41,7 @@ func interfaceFactories(pass *analysis.Pass, factories map[*types.Func]*factoryF
 			impls = append(impls, n)
 		}
 	}
-	changed := false
+	pi := &packageInterfaces{}
 	for _, in := range ifaces {
 		iface := in.Underlying().(*types.Interface)
 		var implementers []*types.Named
@@ -46,14 +50,24 @@ func interfaceFactories(pass *analysis.Pass, factories map[*types.Func]*factoryF
 				implementers = append(implementers, n)
 			}
 		}
-		if len(implementers) == 0 {
-			continue
+		if len(implementers) > 0 {
+			pi.ifaces = append(pi.ifaces, in)
+			pi.implementers = append(pi.implementers, implementers)
 		}
-		for m := range iface.Methods() {
+	}
+	return pi
+}
+
+// addFactories adds to factories the methods of the package's interfaces
+// that qualify, and reports whether it added any.
+func (pi *packageInterfaces) addFactories(pass *analysis.Pass, factories map[*types.Func]*factoryFact) bool {
+	changed := false
+	for i, in := range pi.ifaces {
+		for m := range in.Underlying().(*types.Interface).Methods() {
 			if factories[m] != nil || m.Pkg() != pass.Pkg {
 				continue
 			}
-			if f := everyImplBuilds(pass, implementers, m, factories); f != nil {
+			if f := everyImplBuilds(pass, pi.implementers[i], m, factories); f != nil {
 				factories[m] = f
 				changed = true
 			}

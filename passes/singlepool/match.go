@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -25,23 +26,55 @@ type site struct {
 // method one a transitive import. It lets most packages return before any
 // work proportional to their size.
 func mayUseConstructors(pkg *types.Package, s *settings) bool {
-	seen := make(map[*types.Package]bool)
-	var visit func(p *types.Package, direct bool) bool
-	visit = func(p *types.Package, direct bool) bool {
+	for _, imp := range pkg.Imports() {
+		if s.pkgs[imp.Path()] {
+			return true
+		}
+	}
+	return len(s.methodPkgs) > 0 && s.methodReach.reaches(pkg, s.methodPkgs)
+}
+
+// A reachCache remembers, per package, whether it imports a package of
+// methodPkgs, directly or not. Without it every package would walk its
+// whole import graph: quadratic in a program of thousands of packages.
+type reachCache struct{ memo pkgMemo }
+
+func (c *reachCache) reaches(p *types.Package, methodPkgs map[string]bool) bool {
+	return c.memo.get(p, func() bool {
 		for _, imp := range p.Imports() {
-			if s.pkgs[imp.Path()] && (direct || s.hasMethods(imp.Path())) {
+			if methodPkgs[imp.Path()] || c.reaches(imp, methodPkgs) {
 				return true
-			}
-			if !seen[imp] && len(s.methodPkgs) > 0 {
-				seen[imp] = true
-				if visit(imp, false) {
-					return true
-				}
 			}
 		}
 		return false
+	})
+}
+
+// A pkgMemo remembers a yes/no answer per package. It forgets everything
+// past a bound, since a long-lived driver (gopls) type-checks new
+// packages all the time.
+type pkgMemo struct {
+	mu sync.Mutex
+	m  map[*types.Package]bool
+}
+
+const pkgMemoMax = 1 << 16
+
+func (c *pkgMemo) get(p *types.Package, compute func() bool) bool {
+	c.mu.Lock()
+	r, ok := c.m[p]
+	c.mu.Unlock()
+	if ok {
+		return r
 	}
-	return visit(pkg, true)
+	r = compute()
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= pkgMemoMax {
+		c.m = make(map[*types.Package]bool)
+	}
+	c.m[p] = r
+	c.mu.Unlock()
+	return r
 }
 
 // findSites returns the uses of constructors in the package, by file name and position.

@@ -129,12 +129,17 @@ var runners sync.Map // *analysis.Analyzer -> *runner
 // packages get one bad-config diagnostic and hold no facts. It fails if
 // the settings given directly are invalid, or if a was not made by this
 // package.
+//
+// A driver that calls Constructors runs once over a tree that does not
+// change meanwhile: from then on, a's settings files are found and read
+// once (the analysis of each package uses what this call found).
 func Constructors(a *analysis.Analyzer, dirs []string) ([]FuncName, error) {
 	v, ok := runners.Load(a)
 	if !ok {
 		return nil, fmt.Errorf("analyzer %s was not made by package singlepool", a.Name)
 	}
 	r := v.(*runner)
+	r.files.pin()
 	names := make(map[FuncName]bool)
 	files := make(map[string]bool)
 	for _, dir := range dirs {
@@ -158,6 +163,13 @@ func Constructors(a *analysis.Analyzer, dirs []string) ([]FuncName, error) {
 		return strings.Compare(a.String(), b.String())
 	}), nil
 }
+
+// Inert reports whether singlepool skips the package whatever the
+// settings: it implements a constructor (a gorm dialector, whose
+// Initialize opens gorm.Open's pool), so it is neither reported nor holds
+// facts, like a constructor's own package. A driver may load it from
+// export data.
+func Inert(pkgPath string) bool { return gormDrivers[pkgPath] }
 
 // packageDir returns the absolute directory of the package's source files.
 func packageDir(pass *analysis.Pass) string {
