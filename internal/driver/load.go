@@ -2,15 +2,18 @@ package driver
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -55,7 +58,9 @@ func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool
 		cpu:    make(chan struct{}, runtime.GOMAXPROCS(0)),
 	}
 	var dirs []string
-	packages.Visit(roots, nil, func(p *packages.Package) {
+	// (packages.Visit would sort every package's imports: the order does
+	// not matter here.)
+	visitAll(roots, func(p *packages.Package) {
 		if len(p.GoFiles) > 0 {
 			dirs = append(dirs, filepath.Dir(p.GoFiles[0]))
 		}
@@ -108,6 +113,25 @@ func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool
 	return roots, nil
 }
 
+// visitAll calls f once for each package in the import graph of roots.
+func visitAll(roots []*packages.Package, f func(*packages.Package)) {
+	seen := make(map[*packages.Package]bool)
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		for _, imp := range p.Imports {
+			visit(imp)
+		}
+		f(p)
+	}
+	for _, r := range roots {
+		visit(r)
+	}
+}
+
 type loader struct {
 	ctors map[string]*callables // by package path: the constructors it declares
 	fset  *token.FileSet
@@ -128,6 +152,9 @@ type node struct {
 	decided bool // source is computed, serially, before loading starts
 
 	cone, coneDone bool // imports a constructor package, directly or not
+
+	methods     map[string]*callables // constructor packages with methods it imports, directly or not
+	methodsDone bool
 
 	once sync.Once
 }
@@ -178,6 +205,31 @@ func (ld *loader) inCone(n *node) bool {
 	return n.cone
 }
 
+// methodCtors returns the constructor packages declaring methods that n
+// imports, directly or not, remembered per node (there are few such
+// packages, and many nodes share their importers).
+func (ld *loader) methodCtors(n *node) map[string]*callables {
+	if n.methodsDone {
+		return n.methods
+	}
+	n.methodsDone = true
+	add := func(path string, c *callables) {
+		if n.methods == nil {
+			n.methods = make(map[string]*callables)
+		}
+		n.methods[path] = c
+	}
+	for _, imp := range n.pkg.Imports {
+		if c := ld.ctors[imp.PkgPath]; c != nil && len(c.methods) > 0 {
+			add(imp.PkgPath, c)
+		}
+		for path, c := range ld.methodCtors(ld.nodes[imp]) {
+			add(path, c)
+		}
+	}
+	return n.methods
+}
+
 // callables are the names through which another package can call
 // constructors of a package: funcs as pkg.F, methods as x.M.
 type callables struct {
@@ -212,29 +264,44 @@ func groupCtors(names []singlepool.FuncName) map[string]*callables {
 // a method of a package it imports directly or not. Comments and strings
 // count too, which only errs towards loading from source.
 func (ld *loader) callsConstructor(n *node) bool {
-	reach := make(map[string]*callables) // constructor packages n imports, directly or not
-	seen := make(map[*node]bool)
-	var visit func(m *node)
-	visit = func(m *node) {
-		for _, imp := range m.pkg.Imports {
-			if d := ld.nodes[imp]; !seen[d] {
-				seen[d] = true
-				if c := ld.ctors[imp.PkgPath]; c != nil {
-					reach[imp.PkgPath] = c
-				}
-				visit(d)
-			}
+	// A function constructor is called through a direct import, a method
+	// one through any: without either, there is nothing to scan for.
+	methods := ld.methodCtors(n)
+	scan := len(methods) > 0
+	for _, imp := range n.pkg.Imports {
+		if c := ld.ctors[imp.PkgPath]; c != nil && len(c.funcs) > 0 {
+			scan = true
 		}
 	}
-	visit(n)
-	if len(reach) == 0 {
+	if !scan {
 		return false
 	}
-	words, err := scanWords(n.pkg.CompiledGoFiles)
-	if err != nil {
-		return true // let the type checker report it
+	srcs := make([][]byte, len(n.pkg.CompiledGoFiles))
+	for i, name := range n.pkg.CompiledGoFiles {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return true // let the type checker report it
+		}
+		srcs[i] = src
 	}
-	for _, c := range reach {
+	// Every name it could be called by must appear in the text: most
+	// packages are settled without tokenizing.
+	var needles []string
+	for _, c := range methods {
+		needles = slices.AppendSeq(needles, maps.Keys(c.methods))
+	}
+	for _, imp := range n.pkg.Imports {
+		if c := ld.ctors[imp.PkgPath]; c != nil {
+			needles = slices.AppendSeq(needles, maps.Keys(c.funcs))
+		}
+	}
+	if !slices.ContainsFunc(srcs, func(src []byte) bool {
+		return slices.ContainsFunc(needles, func(s string) bool { return bytes.Contains(src, []byte(s)) })
+	}) {
+		return false
+	}
+	words := scanWords(n.pkg.CompiledGoFiles, srcs)
+	for _, c := range methods {
 		for m := range c.methods {
 			if words.idents[m] {
 				return true
@@ -242,7 +309,7 @@ func (ld *loader) callsConstructor(n *node) bool {
 		}
 	}
 	for path, imp := range n.pkg.Imports {
-		c := reach[imp.PkgPath]
+		c := ld.ctors[imp.PkgPath]
 		if c == nil || len(c.funcs) == 0 {
 			continue
 		}
@@ -268,15 +335,13 @@ type words struct {
 	importNames map[string][]string // import path -> explicit names given it
 }
 
-// scanWords tokenizes files (no parsing) and collects their identifiers.
-func scanWords(files []string) (*words, error) {
+// scanWords tokenizes the files' sources (no parsing) and collects their
+// identifiers.
+func scanWords(files []string, srcs [][]byte) *words {
 	w := &words{idents: make(map[string]bool), selectors: make(map[string]bool), importNames: make(map[string][]string)}
 	fset := token.NewFileSet() // positions are not kept
-	for _, name := range files {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
+	for i, name := range files {
+		src := srcs[i]
 		var sc scanner.Scanner
 		sc.Init(fset.AddFile(name, -1, len(src)), src, nil, 0)
 		var prev, prev2 token.Token
@@ -313,7 +378,7 @@ func scanWords(files []string) (*words, error) {
 			prev, prevLit = tok, lit
 		}
 	}
-	return w, nil
+	return w
 }
 
 // load type-checks n from source, after its imports, or reads its export
