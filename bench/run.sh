@@ -29,6 +29,10 @@
 #
 # Environment:
 #   ROUNDS=5         measured rounds
+#   ROUNDS_VET, ROUNDS_SA, ROUNDS_GCL  measured rounds of one comparison
+#                    (default ROUNDS): standalone runs take seconds, go vet
+#                    runs a minute, and the noise of a shared machine wants
+#                    many rounds
 #   WARMUP=1         unmeasured rounds first (each command once): fills the
 #                    build cache with export data and the page cache
 #   MODULE=path@ver  the module to analyze
@@ -277,9 +281,27 @@ has sa && GROUPS_+=("sa-singlepool $(printf 'sa-%s ' $BASELINES)")
 has gcl && GROUPS_+=("gcl-singlepool gcl-forbidigo")
 [ "${#GROUPS_[@]}" -gt 0 ] || die "nothing to run (ONLY=$ONLY)"
 
+# rounds_of GROUP: the measured rounds of a group (vet-..., sa-..., gcl-...).
+rounds_of() {
+	local v
+	case "$1" in
+	vet-*) v="${ROUNDS_VET:-$ROUNDS}" ;;
+	sa-*) v="${ROUNDS_SA:-$ROUNDS}" ;;
+	gcl-*) v="${ROUNDS_GCL:-$ROUNDS}" ;;
+	esac
+	echo "$v"
+}
+MAXROUNDS=0
+for g in "${GROUPS_[@]}"; do
+	n="$(rounds_of "$g")"
+	[[ "$n" =~ ^[1-9][0-9]*$ ]] || die "rounds for ${g%% *}: want a positive number, not $n"
+	[ "$n" -gt "$MAXROUNDS" ] && MAXROUNDS="$n"
+done
+
 run_round() { # round index (negative: warm-up)
 	local r="$1" g members n i k
 	for g in "${GROUPS_[@]}"; do
+		[ "$r" -gt "$(rounds_of "$g")" ] && continue
 		read -r -a members <<<"$g"
 		n=${#members[@]}
 		k=$(((r < 0 ? -r : r) % n))
@@ -297,8 +319,8 @@ for ((w = 1; w <= WARMUP; w++)); do
 	run_round "-$w"
 done
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-for ((r = 1; r <= ROUNDS; r++)); do
-	log "round $r of $ROUNDS"
+for ((r = 1; r <= MAXROUNDS; r++)); do
+	log "round $r of $MAXROUNDS"
 	run_round "$r"
 done
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -361,7 +383,7 @@ MEM="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 	echo "- singlepool: $REV, default settings (nothing allowlisted: every catalog constructor use is reported)"
 	echo "- machine: $(nproc) CPUs ($CPU), $MEM RAM; $(go version | cut -d' ' -f3-)"
 	echo "- load average (1, 5, 15 min) before the measured rounds: $LOAD_BEFORE; after: $LOAD_AFTER"
-	echo "- $ROUNDS measured rounds after $WARMUP warm-up round(s); order rotated every round; medians"
+	echo "- measured rounds: $(for g in "${GROUPS_[@]}"; do printf '%s %s; ' "${g%%-*}" "$(rounds_of "$g")"; done)after $WARMUP warm-up round(s); order rotated every round; medians"
 	echo "- wall: elapsed; CPU: user+sys of the process and all its children; max RSS: the largest single process (under go vet: the go command or one vettool child, not a sum)"
 	has gcl && echo "- golangci-lint: $("$GCL" version 2>&1 | head -n 1); forbidigo with analyze-types and $NFORBID patterns (the catalog's pool constructors); fresh GOLANGCI_LINT_CACHE each run"
 	echo

@@ -2,11 +2,11 @@
 # Measures singlepool against the type-checking floor on a set of real
 # modules, one bench/run.sh per module, and prints one table.
 #
-#   bash bench/set.sh                       # every module, ROUNDS=5
-#   ROUNDS=3 MODULES="miniflux.app/v2@v2.3.5" bash bench/set.sh
+#   bash bench/set.sh                       # every module
+#   ROUNDS_VET=1 MODULES="miniflux.app/v2@v2.3.5" bash bench/set.sh
 #
 # For each module: go vet -vettool=singlepool vs go vet -vettool=noop and
-# singlepool ./... vs noop ./... (bench/noop, the floor), ROUNDS rounds after
+# singlepool ./... vs noop ./... (bench/noop, the floor), in rounds after
 # one warm-up round, the order rotated every round; the median over rounds
 # of the same-round ratio singlepool / noop for wall time, CPU (user+sys,
 # children included) and peak RSS, with the lowest and highest ratio of the
@@ -24,7 +24,7 @@
 # available"); grype and miniflux stand in for them (gorm-heavy; a
 # database/sql web app).
 #
-# Environment: ROUNDS (5), WARMUP (1), MODULES, ONLY ("vet sa"; "sa" for
+# Environment: ROUNDS_SA (11) and ROUNDS_VET (3) measured rounds, WARMUP (1), MODULES, ONLY ("vet sa"; "sa" for
 # the standalone command alone, minutes instead of an hour), OUT (the markdown table,
 # default .build/bench-set.md), KEEP=1 keeps each module's scratch
 # directory. A module's first run builds its dependencies (minutes on 2
@@ -32,7 +32,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ROUNDS="${ROUNDS:-5}"
+ROUNDS_SA="${ROUNDS_SA:-11}"
+ROUNDS_VET="${ROUNDS_VET:-3}"
 MODULES="${MODULES:-github.com/seaweedfs/seaweedfs@v0.0.0-20261109003541-7506e5f91cd6
 github.com/authzed/spicedb@v1.56.2
 github.com/anchore/grype@v0.121.2
@@ -51,7 +52,7 @@ for m in $MODULES; do
 	case "$m" in *@*) ;; *) log "MODULES: $m has no @version"; exit 2 ;; esac
 	i=$((i + 1))
 	log "module $i: $m"
-	MODULE="$m" ROUNDS="$ROUNDS" ONLY="${ONLY:-vet sa}" BASELINES=noop RATIOS="$TMP/$i.tsv" OUT="$TMP/$i.md" \
+	MODULE="$m" ROUNDS_SA="$ROUNDS_SA" ROUNDS_VET="$ROUNDS_VET" ONLY="${ONLY:-vet sa}" BASELINES=noop RATIOS="$TMP/$i.tsv" OUT="$TMP/$i.md" \
 		bash "$ROOT/bench/run.sh" >/dev/null
 done
 
@@ -68,7 +69,7 @@ REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
 	echo "# singlepool on the benchmark set: cost over the type-checking floor"
 	echo
 	echo "- $(date -u +%Y-%m-%d), singlepool $REV, default settings; $(nproc) CPUs ($CPU), $MEM RAM; $(go version | cut -d' ' -f3-)"
-	echo "- per module: $ROUNDS measured rounds after one warm-up round, order rotated every round; \`./...\` with tests"
+	echo "- per module: $ROUNDS_SA measured rounds standalone, $ROUNDS_VET under go vet, after one warm-up round, order rotated every round; \`./...\` with tests"
 	echo "- each cell: the median over rounds of the same-round ratio singlepool / noop, (lowest–highest)"
 	echo
 	echo "| module | packages (own / with deps and tests) | standalone wall | standalone CPU | standalone max RSS | go vet wall | go vet CPU | go vet max RSS |"

@@ -33,8 +33,9 @@ func (e *configError) Error() string {
 }
 
 var (
-	yamlLine         = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-	yamlUnknownField = regexp.MustCompile(`^field (\S+) not found in type .*$`)
+	// Compiled when first needed: go vet starts the tool once per package.
+	yamlLine         = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`) })
+	yamlUnknownField = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^field (\S+) not found in type .*$`) })
 )
 
 // parseConfigFile decodes a settings file. Unknown keys and values of the
@@ -80,10 +81,10 @@ func yamlError(name string, err error) error {
 		err = errors.New(te.Errors[0])
 	}
 	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1]) // the regexp matched digits
 		text := m[2]
-		if f := yamlUnknownField.FindStringSubmatch(text); f != nil {
+		if f := yamlUnknownField().FindStringSubmatch(text); f != nil {
 			text = fmt.Sprintf("unknown setting %q (known: %s)", f[1], fileKeys())
 		}
 		return &configError{name, line, text}

@@ -160,5 +160,3 @@ func isCgoOutput(f *ast.File) bool {
 	}
 	return false
 }
-
-func (s *settings) hasMethods(pkg string) bool { return s.methodPkgs[pkg] }

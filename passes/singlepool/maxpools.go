@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -67,8 +68,8 @@ func splitPosition(p string) (string, int) {
 // shortType shortens "*github.com/jackc/pgx/v5/pgxpool#pgxpool.Pool" (see
 // poolType) to "*pgxpool.Pool".
 func shortType(t string) string {
-	return qualifiedPath.ReplaceAllString(t, "")
+	return qualifiedPath().ReplaceAllString(t, "")
 }
 
 // qualifiedPath matches the "path#" of each package in a poolType.
-var qualifiedPath = regexp.MustCompile(`[^\s\[\]*,()]+#`)
+var qualifiedPath = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^\s\[\]*,()]+#`) })

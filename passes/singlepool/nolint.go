@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -20,7 +21,7 @@ import (
 
 // nolintPattern is golangci-lint's test of a directive, applied to the
 // comment's text without its leading slashes and spaces.
-var nolintPattern = regexp.MustCompile(`^nolint( |:|$)`)
+var nolintPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^nolint( |:|$)`) })
 
 // A directive is one //nolint comment that applies to singlepool.
 type directive struct {
@@ -38,7 +39,7 @@ type directive struct {
 // singlepool, whether it names singlepool, and whether it gives a reason.
 func parseDirective(comment string) (applies, named, reason bool) {
 	text := strings.TrimLeft(comment, "/ ")
-	if !nolintPattern.MatchString(text) {
+	if !nolintPattern().MatchString(text) {
 		return false, false, false
 	}
 	body, why, hasWhy := strings.Cut(text, "//")

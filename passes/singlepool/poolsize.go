@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -165,7 +166,7 @@ var systemOfPkg = []struct{ prefix, system string }{
 	{"github.com/jackc/", "postgres"}, {"entgo.io/", "unknown"},
 }
 
-var poolMaxConns = regexp.MustCompile(`pool_max_conns=(\d+)`)
+var poolMaxConns = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`pool_max_conns=(\d+)`) })
 
 // sizeOf finds the system and the limit of the pool a constructor site
 // builds. path is innermost first, from the constructor's identifier; ctx

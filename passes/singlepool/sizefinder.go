@@ -48,7 +48,7 @@ func (f *sizeFinder) limit(e ast.Expr, source string) sizeExpr {
 // string (a literal, a constant, a concatenation, a local's value).
 func (f *sizeFinder) fromDSN(e ast.Expr) (sizeExpr, bool) {
 	for _, part := range f.stringParts(e, 3) {
-		if m := poolMaxConns.FindStringSubmatch(part); m != nil {
+		if m := poolMaxConns().FindStringSubmatch(part); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			return sizeExpr{N: n, Source: "pool_max_conns"}, true
 		}
