@@ -87,6 +87,9 @@ func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool
 	for _, n := range ld.nodes {
 		ld.decideSource(n)
 	}
+	if v := os.Getenv("SINGLEPOOL_LOADSTATS"); v != "" {
+		ld.printStats(statsOut, v == "list")
+	}
 	var wg sync.WaitGroup
 	for _, p := range roots {
 		wg.Add(1)
@@ -148,8 +151,9 @@ type loader struct {
 type node struct {
 	pkg     *packages.Package
 	root    bool
-	source  bool // load from source, not export data
-	decided bool // source is computed, serially, before loading starts
+	source  bool   // load from source, not export data
+	decided bool   // source is computed, serially, before loading starts
+	why     string // a dependency, not matched, loaded from source: the import that made it so ("" if it calls a constructor)
 
 	cone, coneDone bool // imports a constructor package, directly or not
 
@@ -181,6 +185,9 @@ func (ld *loader) decideSource(n *node) bool {
 	for _, imp := range n.pkg.Imports {
 		if ld.decideSource(ld.nodes[imp]) {
 			n.source = true
+			if n.why == "" {
+				n.why = imp.ID
+			}
 		}
 	}
 	if !n.source && ld.ctors[n.pkg.PkgPath] == nil && !singlepool.Inert(n.pkg.PkgPath) && ld.inCone(n) {

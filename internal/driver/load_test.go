@@ -1,8 +1,11 @@
 package driver
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/singlepool/singlepool/internal/e2e/e2eutil"
@@ -109,4 +112,42 @@ func funcNames(t *testing.T, names ...string) []singlepool.FuncName {
 		out[i] = f
 	}
 	return out
+}
+
+// TestLoadStats: SINGLEPOOL_LOADSTATS=list says how many packages come
+// from where, and why each dependency is loaded from source.
+func TestLoadStats(t *testing.T) {
+	_, err := exec.LookPath("go")
+	e2eutil.Need(t, "the go command", err)
+	t.Chdir(filepath.Join("testdata", "app"))
+	var buf strings.Builder
+	statsOut = &buf
+	t.Cleanup(func() { statsOut = os.Stderr })
+	load := func() {
+		t.Helper()
+		if _, err := Load([]string{"./user"}, false, func([]string) ([]singlepool.FuncName, error) {
+			return funcNames(t, "database/sql.Open"), nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	load()
+	if buf.Len() != 0 {
+		t.Fatalf("without SINGLEPOOL_LOADSTATS: printed %q", buf.String())
+	}
+	t.Setenv("SINGLEPOOL_LOADSTATS", "list")
+	load()
+	out := buf.String()
+	if n := strings.Count(out, "\n"); n != 2 {
+		t.Errorf("want the summary and one dependency, got %d lines:\n%s", n, out)
+	}
+	if !regexp.MustCompile(`^singlepool: \d+ packages: 1 matched; 1 dependencies from source \(1 may call a constructor, 0 import a package loaded from source\); \d+ from export data\n`).MatchString(out) {
+		t.Errorf("summary line: got\n%s", out)
+	}
+	if want := "singlepool: from source: example.com/app/wrap (names a constructor)\n"; !strings.Contains(out, want) {
+		t.Errorf("missing %q in\n%s", want, out)
+	}
+	if strings.Contains(out, "example.com/app/plain") {
+		t.Errorf("plain is listed, but comes from export data:\n%s", out)
+	}
 }
