@@ -15,9 +15,10 @@ import (
 // exportFacts's fixed point never visits it; on a large package that
 // uses the pool only through a few functions, that is most of them.
 //
-// A method call may run any method of that name (an interface method of
-// the package stands for its implementations), so methods are matched by
-// name: an over-approximation, which only costs a visit.
+// A method call may run any method of that name (an interface method
+// stands for its implementations, which may be this package's), so
+// methods are matched by name: an over-approximation, which only costs a
+// visit.
 func factoryCandidates(pass *analysis.Pass, decls []*ast.FuncDecl, calls map[*ast.Ident]site) []*ast.FuncDecl {
 	type node struct {
 		direct  bool
@@ -39,12 +40,11 @@ func factoryCandidates(pass *analysis.Pass, decls []*ast.FuncDecl, calls map[*as
 				}
 				switch obj := pass.TypesInfo.Uses[id].(type) {
 				case *types.Func:
-					if obj.Pkg() != pass.Pkg {
-						break
-					}
+					// A method of another package's interface may run one
+					// of this package's (a registry of its values).
 					if obj.Signature().Recv() != nil {
 						n.methods = append(n.methods, obj.Name())
-					} else {
+					} else if obj.Pkg() == pass.Pkg {
 						n.funcs = append(n.funcs, obj.Origin())
 					}
 				case *types.Var:

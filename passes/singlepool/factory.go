@@ -212,7 +212,11 @@ func callFactory(pass *analysis.Pass, call *ast.CallExpr, calls map[*ast.Ident]s
 	}
 	switch obj := pass.TypesInfo.Uses[id].(type) {
 	case *types.Func:
-		return local[obj]
+		if f := local[obj]; f != nil {
+			return f
+		}
+		// reg[name].Open(dsn): a method of a registry's values.
+		return registryMethodFactory(pass, call, obj, local)
 	case *types.Var:
 		// A local holding a constructor: f := pgxpool.New; f(ctx, dsn).
 		if file := fileOf(pass, obj.Pos()); file != nil && isLocal(pass, obj) && !isParam(file, obj) {
@@ -233,49 +237,10 @@ func callFactory(pass *analysis.Pass, call *ast.CallExpr, calls map[*ast.Ident]s
 		// var open = sql.Open; var openers = map[string]func(..){"pg": sql.Open};
 		// open(..), openers[name](..).
 		if obj.Parent() == pass.Pkg.Scope() {
-			return registryFactory(pass, obj, calls)
+			return registryFactory(pass, obj, calls, local)
 		}
 	}
 	return nil
-}
-
-// registryFactory returns a fact if the package-level variable v is a
-// constructor or factory value, or a map, slice or array literal whose
-// elements all are: calling it, or an element of it, builds a pool.
-func registryFactory(pass *analysis.Pass, v *types.Var, calls map[*ast.Ident]site) *factoryFact {
-	file := fileOf(pass, v.Pos())
-	if file == nil {
-		return nil
-	}
-	init, why := varInit(pass, file, v)
-	if why != "" || init == nil {
-		return nil
-	}
-	values := []ast.Expr{init}
-	if lit, ok := ast.Unparen(init).(*ast.CompositeLit); ok {
-		values = values[:0]
-		for _, elt := range lit.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				elt = kv.Value
-			}
-			values = append(values, elt)
-		}
-	}
-	var found *factoryFact
-	for _, e := range values {
-		ref := calleeRef(e)
-		st, ok := calls[ref]
-		if ref == nil || !ok || st.kind == kindConn {
-			return nil // one value that builds nothing: not every call builds a pool
-		}
-		if found == nil {
-			found = st.factory
-			if found == nil {
-				found = &factoryFact{Ctor: funcNameOf(st.fn).String(), Via: shortFuncName(st.fn) + " at " + sitePos(pass, ref.Pos())}
-			}
-		}
-	}
-	return found
 }
 
 // calleeRef returns the name a function value is taken by: F or x.F.

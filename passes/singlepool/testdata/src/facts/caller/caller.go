@@ -42,8 +42,12 @@ func each(ctx context.Context, names []string) {
 }
 
 func viaRegistry() {
-	_, _ = registry.Open("pgx", "x") // want `^registry\.Open creates a new connection pool on every call \(sql\.Open at registry/registry\.go:12\) outside`
+	_, _ = registry.Open("pgx", "x") // want `^registry\.Open creates a new connection pool on every call \(sql\.Open at registry/registry\.go:14\) outside`
 	_, _ = registry.Mixed("fake", "x")
+	_, _ = registry.Local("pg", "x")    // want `^registry\.Local creates a new connection pool on every call \(sql\.Open at registry/registry\.go:46\) outside`
+	_, _ = registry.Lookup("pg", "x")   // want `^registry\.Lookup creates a new connection pool on every call \(\(registry\.pgOpener\)\.Open: sql\.Open at registry/registry\.go:58\) outside`
+	_, _ = registry.WithFake("pg", "x") // a fake is registered too
+	_, _ = registry.Registered("pg", "x")
 }
 
 func viaInterface() {
