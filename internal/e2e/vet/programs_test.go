@@ -66,3 +66,17 @@ func sameUnderBothDrivers(t *testing.T, bin, dir string, args []string, want []s
 		checkFindings(t, "go vet "+what, diagnostics(res.Stderr, dir, dir), want)
 	})
 }
+
+// TestRegistriesUnderVet: a registry's values and functions, looked up and
+// called in another package, are factories alike under both drivers; one
+// written by a Register function is not claimed.
+func TestRegistriesUnderVet(t *testing.T) {
+	bin, dir := setup(t, "registries")
+	want := sorted(
+		"cmd/app/main.go:6:18: drivers.Open creates a new connection pool on every call ((drivers.pg).Open: sql.Open at drivers/drivers.go:14) outside example.com/registries/drivers; use the shared pool",
+		"cmd/app/main.go:7:18: drivers.OpenFunc creates a new connection pool on every call (sql.Open at drivers/drivers.go:27) outside example.com/registries/drivers; use the shared pool",
+	)
+	args := []string{"-allow=example.com/registries/drivers",
+		"-constructors=example.invalid/registries" + strconv.Itoa(os.Getpid()) + ".New", "./cmd/..."}
+	sameUnderBothDrivers(t, bin, dir, args, want)
+}

@@ -1,0 +1,3 @@
+module example.com/registries
+
+go 1.26.0
