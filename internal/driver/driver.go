@@ -6,7 +6,7 @@
 // that costs several times what the analysis does.
 //
 // It handles the common invocation (analyzer flags, -json, -c, -test,
-// -cpuprofile, -summary and package patterns) and leaves everything else (-fix,
+// -cpuprofile, -memprofile, -summary and package patterns) and leaves everything else (-fix,
 // -diff, -flags, -V, the other profiling flags, go vet's unit runs, usage
 // errors) to singlechecker, which parses the command line again.
 // SINGLEPOOL_LOAD=source makes it step aside for every invocation, to
@@ -19,6 +19,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 
@@ -87,7 +88,29 @@ func Run(a *analysis.Analyzer, args []string) (exitcode int, ok bool) {
 			return 1, true
 		}
 	}
+	if opts.memprofile != "" {
+		// As singlechecker does, at the end; the graph (syntax, types,
+		// facts) is still live, which is what the profile is for.
+		if err := writeHeapProfile(opts.memprofile); err != nil {
+			log.Print(err)
+			return 1, true
+		}
+		runtime.KeepAlive(graph)
+	}
 	return exitcode, true
+}
+
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // printDiagnostics prints as singlechecker does (x/tools'
@@ -126,6 +149,7 @@ type options struct {
 	context    int
 	tests      bool
 	cpuprofile string
+	memprofile string
 	summary    bool
 }
 
@@ -140,6 +164,7 @@ func newFlagSet(a *analysis.Analyzer, o *options, set bool) *flag.FlagSet {
 	fs.IntVar(&o.context, "c", -1, "")
 	fs.BoolVar(&o.tests, "test", true, "")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "")
+	fs.StringVar(&o.memprofile, "memprofile", "", "")
 	fs.BoolVar(&o.summary, "summary", false, "")
 	a.Flags.VisitAll(func(f *flag.Flag) {
 		if set {
