@@ -117,3 +117,45 @@ func TestConfigFileEdits(t *testing.T) {
 		t.Fatalf("after removing the file: got %q", got)
 	}
 }
+
+// TestConfigFilePinned: once a one-shot driver pinned the cache (through
+// Constructors), each directory's file is found and read once; unpinned,
+// every lookup sees the tree as it is now (TestConfigFileEdits).
+func TestConfigFilePinned(t *testing.T) {
+	root := t.TempDir()
+	pkg := filepath.Join(root, "a", "b")
+	if err := os.MkdirAll(pkg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte("module m\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	settings := filepath.Join(root, "a", ConfigFileName)
+	var c fileCache
+	if got := c.find(pkg); got != "" {
+		t.Fatalf("no file yet: found %q", got)
+	}
+	if err := os.WriteFile(settings, []byte("allow: [m/a]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.find(pkg); got != settings {
+		t.Fatalf("unpinned: found %q, want %q", got, settings)
+	}
+	c.pin()
+	if got := c.find(pkg); got != settings {
+		t.Fatalf("pinned: found %q, want %q", got, settings)
+	}
+	first := c.load(settings)
+	if err := os.Remove(settings); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.find(pkg); got != settings {
+		t.Errorf("pinned: after removing the file, found %q; want what was found first", got)
+	}
+	if got := c.find(filepath.Join(root, "a")); got != settings {
+		t.Errorf("pinned: the parent directory, remembered on the way up: found %q", got)
+	}
+	if got := c.load(settings); got != first || got.err != nil {
+		t.Errorf("pinned: the file read again (err %v)", got.err)
+	}
+}
