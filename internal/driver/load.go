@@ -176,6 +176,11 @@ type parsed struct {
 // hold facts: a fact is on a function that calls a constructor or another
 // function with a fact. The decision depends only on n's dependencies, so
 // the order of calls does not change it.
+//
+// (Reading those importers from export data instead, resolved against the
+// source-checked package, was tried on spire, where 19 of the 23 source
+// dependencies are such importers: the same findings and no measurable
+// gain, since most still had to be analyzed for the facts they may hold.)
 func (ld *loader) decideSource(n *node) bool {
 	if n.decided {
 		return n.source
