@@ -81,8 +81,12 @@ func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool
 		return nil, err
 	}
 	ld.ctors = groupCtors(names)
+	ld.rootFiles = make(map[string]bool)
 	for _, p := range roots {
 		ld.nodes[p].root = true
+		for _, name := range p.CompiledGoFiles {
+			ld.rootFiles[name] = true
+		}
 	}
 	for _, n := range ld.nodes {
 		ld.decideSource(n)
@@ -146,6 +150,8 @@ type loader struct {
 	parsed  map[string]*parsed // by file name: test variants share files
 
 	cpu chan struct{} // limits concurrent parsing and type-checking
+
+	rootFiles map[string]bool // the files of the matched packages
 }
 
 type node struct {
@@ -554,6 +560,17 @@ func (ld *loader) loadSource(n *node) {
 	}
 }
 
+// parseMode is go/packages' mode for the files of the matched packages,
+// whose findings are printed (//nolint, generated files) and fixed. A
+// dependency is analyzed for its facts only, which no comment changes, so
+// its files are parsed without them: less memory for the same result.
+func (ld *loader) parseMode(name string) parser.Mode {
+	if ld.rootFiles[name] {
+		return parser.AllErrors | parser.ParseComments
+	}
+	return parser.AllErrors
+}
+
 // parse parses a file once, however many package variants include it.
 func (ld *loader) parse(name string) (*ast.File, error) {
 	ld.parseMu.Lock()
@@ -573,7 +590,7 @@ func (ld *loader) parse(name string) (*ast.File, error) {
 	} else {
 		ld.cpu <- struct{}{}
 		// The mode of go/packages, so analyzers see the same trees.
-		v.file, v.err = parser.ParseFile(ld.fset, name, src, parser.AllErrors|parser.ParseComments)
+		v.file, v.err = parser.ParseFile(ld.fset, name, src, ld.parseMode(name))
 		<-ld.cpu
 	}
 	close(v.ready)
