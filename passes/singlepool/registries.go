@@ -57,8 +57,8 @@ func registryFactory(pass *analysis.Pass, v *types.Var, calls map[*ast.Ident]sit
 // d, ok := reg[k]) and every element's M is a factory of this package.
 func registryMethodFactory(pass *analysis.Pass, call *ast.CallExpr, m *types.Func, local map[*types.Func]*factoryFact) *factoryFact {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || m.Signature().Recv() == nil {
-		return nil
+	if !ok || m.Signature().Recv() == nil || !types.IsInterface(m.Signature().Recv().Type()) {
+		return nil // a concrete method is its own fact (callFactory)
 	}
 	x := ast.Unparen(sel.X)
 	if id, ok := x.(*ast.Ident); ok {
@@ -72,21 +72,16 @@ func registryMethodFactory(pass *analysis.Pass, call *ast.CallExpr, m *types.Fun
 			return nil
 		}
 		init, why := varInit(pass, file, v)
-		if why != "" || laterWrite(pass, []ast.Node{enclosingBody(enclosingPath(file, v.Pos()))}, v) != "" {
+		if why != "" || registryOf(pass, init) == nil {
+			return nil
+		}
+		if laterWrite(pass, []ast.Node{enclosingBody(enclosingPath(file, v.Pos()))}, v) != "" {
 			return nil
 		}
 		x = ast.Unparen(init)
 	}
-	ix, ok := x.(*ast.IndexExpr)
-	if !ok {
-		return nil
-	}
-	reg, ok := ast.Unparen(ix.X).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, ok := pass.TypesInfo.Uses[reg].(*types.Var)
-	if !ok || v.Parent() != pass.Pkg.Scope() {
+	v := registryOf(pass, x)
+	if v == nil {
 		return nil
 	}
 	values := registryValues(pass, v)
@@ -110,6 +105,23 @@ func registryMethodFactory(pass *analysis.Pass, call *ast.CallExpr, m *types.Fun
 		}
 	}
 	return found
+}
+
+// registryOf returns the package-level variable e indexes (reg[k]), if any.
+func registryOf(pass *analysis.Pass, e ast.Expr) *types.Var {
+	ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+	if !ok {
+		return nil
+	}
+	reg, ok := ast.Unparen(ix.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := pass.TypesInfo.Uses[reg].(*types.Var)
+	if !ok || v.Parent() != pass.Pkg.Scope() {
+		return nil
+	}
+	return v
 }
 
 // registryValues returns the values of the package-level variable v, if
