@@ -128,19 +128,26 @@ func (c *fileCache) pin() {
 }
 
 func (c *fileCache) load(name string) *loadedFile {
+	return pinned(c, func() map[string]*loadedFile { return c.byName }, name, c.read)
+}
+
+// pinned returns the remembered value for key if the cache is pinned and
+// has one, else compute(key), which it remembers if pinned. memo reads
+// the map (nil until pin), under c.mu.
+func pinned[V any](c *fileCache, memo func() map[string]V, key string, compute func(string) V) V {
 	c.mu.Lock()
-	f, ok := c.byName[name]
+	v, ok := memo()[key]
 	c.mu.Unlock()
 	if ok {
-		return f
+		return v
 	}
-	f = c.read(name)
+	v = compute(key)
 	c.mu.Lock()
 	if c.pinned {
-		c.byName[name] = f
+		memo()[key] = v
 	}
 	c.mu.Unlock()
-	return f
+	return v
 }
 
 func (c *fileCache) read(name string) *loadedFile {
@@ -167,19 +174,7 @@ func (c *fileCache) read(name string) *loadedFile {
 // ConfigFileName in dir or its parents, up to the module root (the first
 // directory with a go.mod) inclusive; "" if there is none.
 func (c *fileCache) find(dir string) string {
-	c.mu.Lock()
-	name, ok := c.byDir[dir]
-	c.mu.Unlock()
-	if ok {
-		return name
-	}
-	name = c.search(dir)
-	c.mu.Lock()
-	if c.pinned {
-		c.byDir[dir] = name
-	}
-	c.mu.Unlock()
-	return name
+	return pinned(c, func() map[string]string { return c.byDir }, dir, c.search)
 }
 
 // search looks in dir, then in its parent through find (which, pinned,
