@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/singlepool/singlepool/passes/singlepool"
 	"golang.org/x/tools/go/gcexportdata"
@@ -36,7 +37,12 @@ import (
 // returns the constructors (singlepool.Constructors); its
 // error is returned as is. Like go/packages, Load returns only top-level
 // errors; errors in packages are in their Errors fields.
-func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool.FuncName, error)) ([]*packages.Package, error) {
+//
+// analyze, if not nil, runs the analyzer: Load uses it to analyze the
+// dependencies that may call a constructor first, and reads an importer of
+// theirs from export data when it names no function that got a fact (see
+// callersFirst). With nil, every such importer is loaded from source.
+func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool.FuncName, error), analyze analyzeFunc) ([]*packages.Package, error) {
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
@@ -87,8 +93,14 @@ func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool
 	for _, n := range ld.nodes {
 		ld.decideSource(n)
 	}
-	if v := os.Getenv("SINGLEPOOL_LOADSTATS"); v != "" {
-		ld.printStats(statsOut, v == "list")
+	if analyze != nil {
+		if err := ld.callersFirst(analyze); err != nil {
+			return nil, err
+		}
+	}
+	stats := os.Getenv("SINGLEPOOL_LOADSTATS")
+	if stats != "" {
+		ld.printStats(statsOut, stats == "list")
 	}
 	var wg sync.WaitGroup
 	for _, p := range roots {
@@ -99,19 +111,15 @@ func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool
 		}()
 	}
 	wg.Wait()
+	if stats != "" {
+		ld.printTimes(statsOut, stats == "list")
+	}
 	// The checker follows Imports to find where to run a fact-using
 	// analyzer: keep the source-loaded packages only.
 	for _, n := range ld.nodes {
-		if !n.source {
-			continue
+		if n.source {
+			ld.pruneImports(n)
 		}
-		kept := make(map[string]*packages.Package)
-		for path, imp := range n.pkg.Imports {
-			if ld.nodes[imp].source {
-				kept[path] = imp
-			}
-		}
-		n.pkg.Imports = kept
 	}
 	return roots, nil
 }
@@ -153,9 +161,11 @@ type loader struct {
 type node struct {
 	pkg     *packages.Package
 	root    bool
-	source  bool   // load from source, not export data
-	decided bool   // source is computed, serially, before loading starts
-	why     string // a dependency, not matched, loaded from source: the import that made it so ("" if it calls a constructor)
+	source  bool          // load from source, not export data
+	decided bool          // source is computed, serially, before loading starts
+	why     string        // a dependency, not matched, loaded from source: the import that made it so ("" if it calls a constructor)
+	checked time.Duration // spent type-checking n from source
+	demoted bool          // imports a package loaded from source, but is read from export data (see callersFirst)
 
 	cone, coneDone bool // imports a constructor package, directly or not
 
@@ -353,7 +363,9 @@ func (ld *loader) loadSource(n *node) {
 		tc.GoVersion = "go" + p.Module.GoVersion
 	}
 	ld.cpu <- struct{}{}
+	t0 := time.Now()
 	err := types.NewChecker(tc, ld.fset, p.Types, p.TypesInfo).Files(p.Syntax)
+	n.checked = time.Since(t0)
 	<-ld.cpu
 	if err != nil && len(p.Errors) == 0 {
 		addError(err)

@@ -1,10 +1,13 @@
 package driver
 
 import (
+	"go/types"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,7 +29,7 @@ func TestLoadSplitsSourceAndExportData(t *testing.T) {
 	roots, err := Load([]string{"./user", "./mid", "./usevia", "./usealias"}, true, func(dirs []string) ([]singlepool.FuncName, error) {
 		gotDirs = dirs
 		return ctors, nil
-	})
+	}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +91,7 @@ func TestLoadReportsErrors(t *testing.T) {
 	t.Chdir(filepath.Join("testdata", "app"))
 	roots, err := Load([]string{"./broken"}, false, func([]string) ([]singlepool.FuncName, error) {
 		return funcNames(t, "database/sql.Open"), nil
-	})
+	}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +130,7 @@ func TestLoadStats(t *testing.T) {
 		t.Helper()
 		if _, err := Load([]string{"./user"}, false, func([]string) ([]singlepool.FuncName, error) {
 			return funcNames(t, "database/sql.Open"), nil
-		}); err != nil {
+		}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -138,16 +141,74 @@ func TestLoadStats(t *testing.T) {
 	t.Setenv("SINGLEPOOL_LOADSTATS", "list")
 	load()
 	out := buf.String()
-	if n := strings.Count(out, "\n"); n != 2 {
-		t.Errorf("want the summary and one dependency, got %d lines:\n%s", n, out)
+	if n := strings.Count(out, "\n"); n != 4 {
+		t.Errorf("want the summary, one dependency and the two lines of times, got %d lines:\n%s", n, out)
 	}
-	if !regexp.MustCompile(`^singlepool: \d+ packages: 1 matched; 1 dependencies from source \(1 may call a constructor, 0 import a package loaded from source\); \d+ from export data\n`).MatchString(out) {
+	if !regexp.MustCompile(`^singlepool: \d+ packages: 1 matched; 1 dependencies from source \(1 may call a constructor, 0 import a package loaded from source\); \d+ from export data, 0 of them above a package loaded from source \(they name no function holding a fact\)\n`).MatchString(out) {
 		t.Errorf("summary line: got\n%s", out)
 	}
 	if want := "singlepool: from source: example.com/app/wrap (names a constructor)\n"; !strings.Contains(out, want) {
 		t.Errorf("missing %q in\n%s", want, out)
 	}
+	if !regexp.MustCompile(`(?m)^singlepool: type-checked from source in \S+: matched packages \S+, dependencies \S+\nsinglepool: type-checked example.com/app/wrap in \S+\n\z`).MatchString(out) {
+		t.Errorf("times: got\n%s", out)
+	}
 	if strings.Contains(out, "example.com/app/plain") {
 		t.Errorf("plain is listed, but comes from export data:\n%s", out)
+	}
+}
+
+// TestCallersFirst: an importer of a constructor caller is read from export
+// data unless it names a function that got a fact there (or imports an
+// importer that stays on source); the export data reuses the caller's
+// source objects, and the caller's facts still reach the matched packages.
+func TestCallersFirst(t *testing.T) {
+	_, err := exec.LookPath("go")
+	e2eutil.Need(t, "the go command", err)
+	t.Chdir(filepath.Join("testdata", "app"))
+	a := singlepool.NewFlagAnalyzer()
+	roots, err := Load([]string{"./staged", "./cmd/stagedmain"}, false, func(dirs []string) ([]singlepool.FuncName, error) {
+		return singlepool.Constructors(a, dirs)
+	}, analyzeWith(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	source := make(map[string]*packages.Package)
+	packages.Visit(roots, nil, func(p *packages.Package) { source[p.ID] = p })
+	for _, id := range []string{"example.com/app/store", "example.com/app/loud", "example.com/app/above"} {
+		if source[id] == nil || source[id].TypesInfo == nil {
+			t.Errorf("%s was not loaded from source", id)
+		}
+	}
+	if source["example.com/app/quiet"] != nil {
+		t.Errorf("quiet names nothing holding a fact, but was loaded from source")
+	}
+	var main *packages.Package
+	for _, r := range roots {
+		if r.Name == "main" {
+			main = r
+		}
+	}
+	if main == nil {
+		t.Fatal("no main package among the roots")
+	}
+	// The checker reaches store from stagedmain only along Imports.
+	if main.Imports["example.com/app/store"] == nil {
+		t.Errorf("stagedmain's Imports lack store (behind quiet): %v", slices.Collect(maps.Keys(main.Imports)))
+	}
+	store := source["example.com/app/store"]
+	var quiet *types.Package
+	for _, imp := range main.Types.Imports() {
+		if imp.Path() == "example.com/app/quiet" {
+			quiet = imp
+		}
+	}
+	if quiet == nil || !quiet.Complete() {
+		t.Fatalf("quiet from export data: %v", quiet)
+	}
+	res := quiet.Scope().Lookup("Conn").Type().(*types.Signature).Results().At(0).Type()
+	got := res.(*types.Pointer).Elem().(*types.Named).Obj()
+	if want := store.Types.Scope().Lookup("Conn"); got != want {
+		t.Errorf("quiet.Conn returns a %v distinct from store's source-checked Conn", got)
 	}
 }

@@ -47,6 +47,12 @@ func TestLoadersAgree(t *testing.T) {
 			// An invalid settings file below badcfg: bad-config there,
 			// the module's settings everywhere else.
 			{"./badcfg", "./user"},
+			// Importers of a constructor caller: quiet is read from
+			// export data (it names nothing holding a fact), loud and
+			// above from source; store's method facts and sites reach
+			// stagedmain past quiet.
+			{"./staged", "./cmd/stagedmain"},
+			{"-max-pools=1", "-json", "./staged", "./cmd/stagedmain"},
 		}},
 	}
 	for _, c := range cases {
