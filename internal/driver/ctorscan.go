@@ -88,12 +88,17 @@ func groupCtors(names []singlepool.FuncName) map[string]*callables {
 // a method of a package it imports directly or not. Comments and strings
 // count too, which only errs towards loading from source.
 func (ld *loader) callsConstructor(n *node) bool {
-	// A function constructor is called through a direct import, a method
-	// one through any: without either, there is nothing to scan for.
-	methods := ld.methodCtors(n)
+	return ld.names(n, ld.ctors, ld.methodCtors(n))
+}
+
+// names reports whether n's source names one of funcs (by package path) as
+// imp.F through a direct import, or one of methods as .M.
+func (ld *loader) names(n *node, funcs, methods map[string]*callables) bool {
+	// A function is called through a direct import, a method through any:
+	// without either, there is nothing to scan for.
 	scan := len(methods) > 0
 	for _, imp := range n.pkg.Imports {
-		if c := ld.ctors[imp.PkgPath]; c != nil && len(c.funcs) > 0 {
+		if c := funcs[imp.PkgPath]; c != nil && len(c.funcs) > 0 {
 			scan = true
 		}
 	}
@@ -115,7 +120,7 @@ func (ld *loader) callsConstructor(n *node) bool {
 		needles = slices.AppendSeq(needles, maps.Keys(c.methods))
 	}
 	for _, imp := range n.pkg.Imports {
-		if c := ld.ctors[imp.PkgPath]; c != nil {
+		if c := funcs[imp.PkgPath]; c != nil {
 			needles = slices.AppendSeq(needles, maps.Keys(c.funcs))
 		}
 	}
@@ -133,7 +138,7 @@ func (ld *loader) callsConstructor(n *node) bool {
 		}
 	}
 	for path, imp := range n.pkg.Imports {
-		c := ld.ctors[imp.PkgPath]
+		c := funcs[imp.PkgPath]
 		if c == nil || len(c.funcs) == 0 {
 			continue
 		}

@@ -65,7 +65,7 @@ func Run(a *analysis.Analyzer, args []string) (exitcode int, ok bool) {
 	// settings file is reported by the analyzer in the packages it covers.)
 	pkgs, err := Load(patterns, opts.tests, func(dirs []string) ([]singlepool.FuncName, error) {
 		return singlepool.Constructors(a, dirs)
-	}, analyzeWith(a))
+	}, stagingFor(a))
 	if err == nil && len(pkgs) == 0 {
 		err = errors.New(strings.Join(patterns, " ") + " matched no packages")
 	}

@@ -38,11 +38,11 @@ import (
 // error is returned as is. Like go/packages, Load returns only top-level
 // errors; errors in packages are in their Errors fields.
 //
-// analyze, if not nil, runs the analyzer: Load uses it to analyze the
-// dependencies that may call a constructor first, and reads an importer of
-// theirs from export data when it names no function that got a fact (see
-// callersFirst). With nil, every such importer is loaded from source.
-func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool.FuncName, error), analyze analyzeFunc) ([]*packages.Package, error) {
+// With st (not nil), Load analyzes the dependencies that may call a
+// constructor first, and reads an importer of theirs from export data when
+// it names no function that got a fact (see callersFirst). With nil, every
+// such importer is loaded from source.
+func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool.FuncName, error), st *staging) ([]*packages.Package, error) {
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
@@ -93,8 +93,8 @@ func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool
 	for _, n := range ld.nodes {
 		ld.decideSource(n)
 	}
-	if analyze != nil {
-		if err := ld.callersFirst(analyze); err != nil {
+	if st != nil {
+		if err := ld.callersFirst(st, dirs); err != nil {
 			return nil, err
 		}
 	}
@@ -220,10 +220,12 @@ func (ld *loader) decideSource(n *node) bool {
 // data. Each node is loaded once, whoever asks first.
 func (ld *loader) load(n *node) {
 	n.once.Do(func() {
-		if !n.source {
+		if !n.source && !n.demoted {
 			ld.loadExport(n)
 			return
 		}
+		// Export data may refer to packages type-checked from source
+		// (demoted: see callersFirst) only once they are complete.
 		var wg sync.WaitGroup
 		for _, imp := range n.pkg.Imports {
 			wg.Add(1)
@@ -233,6 +235,10 @@ func (ld *loader) load(n *node) {
 			}()
 		}
 		wg.Wait()
+		if n.demoted {
+			ld.loadExport(n)
+			return
+		}
 		ld.loadSource(n)
 	})
 }

@@ -1,11 +1,10 @@
 package driver
 
 import (
-	"bytes"
-	"os"
-	"slices"
+	"go/types"
 	"sync"
 
+	"github.com/singlepool/singlepool/passes/singlepool"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -27,14 +26,25 @@ import (
 // packages above it, so that their facts (the sites max-pools adds up,
 // the methods that build pools) still reach the matched packages.
 
-// An analyzeFunc runs the analyzer on packages loaded by Load (and their
-// source-loaded imports) and returns the checker's graph.
-type analyzeFunc func(pkgs []*packages.Package) (*checker.Graph, error)
+// staging is what Load needs to analyze the constructor callers first.
+type staging struct {
+	// analyze runs the analyzer on packages loaded by Load (and their
+	// source-loaded imports).
+	analyze func(pkgs []*packages.Package) (*checker.Graph, error)
+	// accessors returns the shared pool's accessors named by the
+	// settings of the packages in dirs: calling one makes a fact too.
+	accessors func(dirs []string) ([]singlepool.FuncName, error)
+}
 
-// analyzeWith returns the analyzeFunc that runs a.
-func analyzeWith(a *analysis.Analyzer) analyzeFunc {
-	return func(pkgs []*packages.Package) (*checker.Graph, error) {
-		return checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+// stagingFor returns the staging that runs a.
+func stagingFor(a *analysis.Analyzer) *staging {
+	return &staging{
+		analyze: func(pkgs []*packages.Package) (*checker.Graph, error) {
+			return checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+		},
+		accessors: func(dirs []string) ([]singlepool.FuncName, error) {
+			return singlepool.Accessors(a, dirs)
+		},
 	}
 }
 
@@ -42,7 +52,7 @@ func analyzeWith(a *analysis.Analyzer) analyzeFunc {
 // source, analyzes them, and demotes to export data each importer above
 // them that names no function holding a fact (nor imports an importer that
 // stays). It changes nothing when there is no such importer.
-func (ld *loader) callersFirst(analyze analyzeFunc) error {
+func (ld *loader) callersFirst(st *staging, dirs []string) error {
 	// below: the callers and every source package under them, which are
 	// loaded in this stage.
 	below := make(map[*node]bool)
@@ -88,29 +98,47 @@ func (ld *loader) callersFirst(analyze analyzeFunc) error {
 		full[n] = n.pkg.Imports
 		ld.pruneImports(n)
 	}
-	graph, err := analyze(callers)
+	graph, err := st.analyze(callers)
 	for n, imports := range full {
 		n.pkg.Imports = imports
 	}
 	if err != nil {
 		return err
 	}
-	held := make(map[string]bool) // names of objects holding a fact
+	// What holds a fact, by package (functions are named through a direct
+	// import, methods through any), and the accessors.
+	accessors, err := st.accessors(dirs)
+	if err != nil {
+		return err
+	}
+	held := groupCtors(accessors)
+	methods := make(map[string]*callables)
+	for path, c := range held {
+		if len(c.methods) > 0 {
+			methods[path] = c
+		}
+	}
 	for act := range graph.All() {
 		if act.Err != nil {
 			return nil // facts may be missing: keep every importer
 		}
 		for _, f := range act.AllObjectFacts() {
-			held[f.Object.Name()] = true
-		}
-	}
-	names := slices.Sorted(func(yield func(string) bool) {
-		for name := range held {
-			if !yield(name) {
-				return
+			obj := f.Object
+			if obj.Pkg() == nil {
+				continue
+			}
+			path := obj.Pkg().Path()
+			if held[path] == nil {
+				held[path] = new(callables)
+			}
+			fn, ok := obj.(*types.Func)
+			method := ok && fn.Signature().Recv() != nil
+			held[path].add(obj.Name(), method)
+			if method {
+				methods[path] = held[path]
 			}
 		}
-	})
+	}
 	keep := make(map[*node]bool)
 	done := make(map[*node]bool)
 	var stays func(n *node) bool
@@ -128,7 +156,7 @@ func (ld *loader) callersFirst(analyze analyzeFunc) error {
 			}
 		}
 		if !keep[n] {
-			keep[n] = namesAny(n.pkg.CompiledGoFiles, names)
+			keep[n] = ld.names(n, held, methods)
 		}
 		return keep[n]
 	}
@@ -139,31 +167,6 @@ func (ld *loader) callersFirst(analyze analyzeFunc) error {
 		}
 	}
 	return nil
-}
-
-// namesAny reports whether the files hold any of names as an identifier
-// (or cannot be read: the type checker reports that).
-func namesAny(files []string, names []string) bool {
-	if len(names) == 0 {
-		return false
-	}
-	srcs := make([][]byte, len(files))
-	found := false
-	for i, name := range files {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			return true
-		}
-		srcs[i] = src
-		if !found {
-			found = slices.ContainsFunc(names, func(s string) bool { return bytes.Contains(src, []byte(s)) })
-		}
-	}
-	if !found {
-		return false
-	}
-	words := scanWords(files, srcs)
-	return slices.ContainsFunc(names, func(s string) bool { return words.idents[s] })
 }
 
 // pruneImports keeps in n's Imports only what the checker must analyze

@@ -35,7 +35,7 @@ func FixSummary(w io.Writer, args []string) (ok, misconfigured bool) {
 	}
 	pkgs, err := Load(patterns, opts.tests, func(dirs []string) ([]singlepool.FuncName, error) {
 		return singlepool.Constructors(a, dirs)
-	}, analyzeWith(a))
+	}, stagingFor(a))
 	if err != nil {
 		return false, false
 	}

@@ -2,6 +2,7 @@ package singlepool
 
 import (
 	"fmt"
+	"iter"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -134,6 +135,20 @@ var runners sync.Map // *analysis.Analyzer -> *runner
 // change meanwhile: from then on, a's settings files are found and read
 // once (the analysis of each package uses what this call found).
 func Constructors(a *analysis.Analyzer, dirs []string) ([]FuncName, error) {
+	return fromSettings(a, dirs, func(s *settings) iter.Seq[FuncName] { return maps.Keys(s.ctors) })
+}
+
+// Accessors returns the accessors of the shared pool that the settings of
+// the packages in dirs name (as Constructors does for constructors): a
+// function that returns one's result holds a fact, though neither calls a
+// constructor.
+func Accessors(a *analysis.Analyzer, dirs []string) ([]FuncName, error) {
+	return fromSettings(a, dirs, func(s *settings) iter.Seq[FuncName] { return maps.Values(s.singletons) })
+}
+
+// fromSettings collects the names pick takes from the settings of the
+// packages in dirs, sorted.
+func fromSettings(a *analysis.Analyzer, dirs []string, pick func(*settings) iter.Seq[FuncName]) ([]FuncName, error) {
 	v, ok := runners.Load(a)
 	if !ok {
 		return nil, fmt.Errorf("analyzer %s was not made by package singlepool", a.Name)
@@ -155,7 +170,7 @@ func Constructors(a *analysis.Analyzer, dirs []string) ([]FuncName, error) {
 		if err != nil {
 			return nil, err
 		}
-		for k := range s.ctors {
+		for k := range pick(s) {
 			names[k] = true
 		}
 	}

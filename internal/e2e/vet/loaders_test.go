@@ -53,6 +53,9 @@ func TestLoadersAgree(t *testing.T) {
 			// stagedmain past quiet.
 			{"./staged", "./cmd/stagedmain"},
 			{"-max-pools=1", "-json", "./staged", "./cmd/stagedmain"},
+			// A dependency that wraps the shared pool's accessor (which
+			// holds no fact) stays on source: its wrapper gets one.
+			{"./shared/app"},
 		}},
 	}
 	for _, c := range cases {

@@ -1,0 +1,9 @@
+package staged_test
+
+import (
+	"testing"
+
+	"example.com/app/stagedhelp"
+)
+
+func TestHandler(t *testing.T) { stagedhelp.Run() }
