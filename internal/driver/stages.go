@@ -49,12 +49,13 @@ func stagingFor(a *analysis.Analyzer) *staging {
 }
 
 // callersFirst loads the constructor callers and what they need from
-// source, analyzes them, and demotes to export data each importer above
-// them that names no function holding a fact (nor imports an importer that
-// stays). It changes nothing when there is no such importer.
+// source and analyzes them; then, layer by layer up the importers above
+// them, it demotes to export data each importer that names no function
+// holding a fact (in what is analyzed so far), and loads and analyzes the
+// others, whose facts the next layer may name. It changes nothing when
+// there is no such importer.
 func (ld *loader) callersFirst(st *staging, dirs []string) error {
-	// below: the callers and every source package under them, which are
-	// loaded in this stage.
+	// The callers and every source package under them come first.
 	below := make(map[*node]bool)
 	var mark func(n *node)
 	mark = func(n *node) {
@@ -66,61 +67,133 @@ func (ld *loader) callersFirst(st *staging, dirs []string) error {
 			mark(ld.nodes[imp])
 		}
 	}
-	var callers []*packages.Package
+	var callers []*node
 	for _, n := range ld.nodes {
 		if n.source && !n.root && n.why == "" {
-			callers = append(callers, n.pkg)
+			callers = append(callers, n)
 			mark(n)
 		}
 	}
-	importers := 0
+	undecided := make(map[*node]bool)
 	for _, n := range ld.nodes {
 		if n.source && !n.root && !below[n] {
-			importers++
+			undecided[n] = true
 		}
 	}
-	if importers == 0 {
+	if len(undecided) == 0 {
 		return nil
 	}
-	var wg sync.WaitGroup
-	for _, p := range callers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ld.load(ld.nodes[p])
-		}()
-	}
-	wg.Wait()
-	// The checker must see only these packages; the full imports come
-	// back for the loading to follow (export data is read along them).
-	full := make(map[*node]map[string]*packages.Package, len(below))
-	for n := range below {
-		full[n] = n.pkg.Imports
-		ld.pruneImports(n)
-	}
-	graph, err := st.analyze(callers)
-	for n, imports := range full {
-		n.pkg.Imports = imports
-	}
-	if err != nil {
-		return err
-	}
 	// What holds a fact, by package (functions are named through a direct
-	// import, methods through any), and the accessors.
+	// import, methods through any), starting with the accessors.
 	accessors, err := st.accessors(dirs)
 	if err != nil {
 		return err
 	}
-	held := groupCtors(accessors)
-	methods := make(map[string]*callables)
-	for path, c := range held {
+	h := &heldNames{funcs: groupCtors(accessors), methods: make(map[string]*callables)}
+	for path, c := range h.funcs {
 		if len(c.methods) > 0 {
-			methods[path] = c
+			h.methods[path] = c
 		}
+	}
+	next := callers
+	for {
+		if len(next) > 0 {
+			complete, err := ld.analyzeFirst(st, next, h)
+			if err != nil {
+				return err
+			}
+			if !complete {
+				return nil // facts may be missing: keep every importer
+			}
+		}
+		if len(undecided) == 0 {
+			return nil
+		}
+		// The importers with nothing undecided below (a test variant
+		// may import a matched package, which may import an importer).
+		blocked := make(map[*node]bool)
+		var waits func(n *node) bool
+		waits = func(n *node) bool {
+			b, ok := blocked[n]
+			if !ok {
+				for _, imp := range n.pkg.Imports {
+					m := ld.nodes[imp]
+					if undecided[m] || m.root && waits(m) {
+						b = true
+						break
+					}
+				}
+				blocked[n] = b
+			}
+			return b
+		}
+		var layer []*node
+		for n := range undecided {
+			if !waits(n) {
+				layer = append(layer, n)
+			}
+		}
+		next = nil
+		for _, n := range layer {
+			delete(undecided, n)
+			if ld.names(n, h.funcs, h.methods) {
+				next = append(next, n)
+			} else {
+				n.source = false
+				n.demoted = true
+			}
+		}
+	}
+}
+
+// heldNames are the names of what holds a fact, as ld.names takes them.
+type heldNames struct {
+	funcs, methods map[string]*callables
+}
+
+// analyzeFirst loads pkgs and what they need, analyzes them, and adds the
+// names of what holds a fact to h. It returns false if the analysis failed
+// somewhere, so that facts may be missing.
+func (ld *loader) analyzeFirst(st *staging, pkgs []*node, h *heldNames) (bool, error) {
+	var wg sync.WaitGroup
+	for _, n := range pkgs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ld.load(n)
+		}()
+	}
+	wg.Wait()
+	// The checker must see only what is loaded from source; the full
+	// imports come back for the loading to follow (export data is read
+	// along them).
+	full := make(map[*node]map[string]*packages.Package)
+	var prune func(n *node)
+	prune = func(n *node) {
+		if _, ok := full[n]; ok {
+			return
+		}
+		full[n] = n.pkg.Imports
+		ld.pruneImports(n)
+		for _, imp := range n.pkg.Imports {
+			prune(ld.nodes[imp])
+		}
+	}
+	roots := make([]*packages.Package, len(pkgs))
+	for i, n := range pkgs {
+		prune(n)
+		roots[i] = n.pkg
+	}
+	graph, err := st.analyze(roots)
+	for n, imports := range full {
+		n.pkg.Imports = imports
+	}
+	if err != nil {
+		return false, err
 	}
 	for act := range graph.All() {
 		if act.Err != nil {
-			return nil // facts may be missing: keep every importer
+			return false, nil
 		}
 		for _, f := range act.AllObjectFacts() {
 			obj := f.Object
@@ -128,45 +201,18 @@ func (ld *loader) callersFirst(st *staging, dirs []string) error {
 				continue
 			}
 			path := obj.Pkg().Path()
-			if held[path] == nil {
-				held[path] = new(callables)
+			if h.funcs[path] == nil {
+				h.funcs[path] = new(callables)
 			}
 			fn, ok := obj.(*types.Func)
 			method := ok && fn.Signature().Recv() != nil
-			held[path].add(obj.Name(), method)
+			h.funcs[path].add(obj.Name(), method)
 			if method {
-				methods[path] = held[path]
+				h.methods[path] = h.funcs[path]
 			}
 		}
 	}
-	keep := make(map[*node]bool)
-	done := make(map[*node]bool)
-	var stays func(n *node) bool
-	stays = func(n *node) bool {
-		if done[n] {
-			return keep[n]
-		}
-		done[n] = true
-		// An importer that stays may get facts not known yet: whatever
-		// imports it stays too.
-		for _, imp := range n.pkg.Imports {
-			m := ld.nodes[imp]
-			if m.source && !m.root && !below[m] && stays(m) {
-				keep[n] = true
-			}
-		}
-		if !keep[n] {
-			keep[n] = ld.names(n, held, methods)
-		}
-		return keep[n]
-	}
-	for _, n := range ld.nodes {
-		if n.source && !n.root && !below[n] && !stays(n) {
-			n.source = false
-			n.demoted = true
-		}
-	}
-	return nil
+	return true, nil
 }
 
 // pruneImports keeps in n's Imports only what the checker must analyze
