@@ -1,7 +1,7 @@
 // Package driver runs singlepool from the command line over packages it
-// loads itself: the named packages, and the dependencies that can call a
-// constructor (and their importers), from source; every other dependency
-// from export data (see Load). singlechecker would type-check the whole
+// loads itself: the named packages, the dependencies that can call a
+// constructor, and those of their importers that name a function holding
+// a fact, from source; every other dependency from export data (see Load). singlechecker would type-check the whole
 // program from source, because singlepool uses facts; on a large module
 // that costs several times what the analysis does.
 //

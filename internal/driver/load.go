@@ -27,11 +27,12 @@ import (
 // type-checks every dependency from source so that facts can be computed
 // everywhere. A fact of singlepool can only arise in a package that calls
 // a constructor, or a function of another package that holds a fact (see
-// mayHoldFacts). So only the matched packages and the dependencies that
-// can are loaded from source; every other dependency comes from the export
-// data the go command keeps in its build cache, as for an analyzer without
-// facts. The returned packages' Imports hold only the source-loaded
-// dependencies, so the checker runs the analyzer on exactly those.
+// decideSource and callersFirst). So only the matched packages and the
+// dependencies that can are loaded from source; every other dependency
+// comes from the export data the go command keeps in its build cache, as
+// for an analyzer without facts. The returned packages' Imports hold only
+// the source-loaded dependencies (those below an importer read from export
+// data included), so the checker runs the analyzer on exactly those.
 //
 // ctors is given the directories of all the packages in the program and
 // returns the constructors (singlepool.Constructors); its
@@ -189,11 +190,8 @@ type parsed struct {
 // function with a fact. The decision depends only on n's dependencies, so
 // the order of calls does not change it.
 //
-// (Reading those importers from export data instead, resolved against the
-// source-checked package, was tried on spire, where 19 of the 23 source
-// dependencies are such importers: the same findings there, and no gain
-// measurable against the noise of three runs; exactness would also need
-// them analyzed whenever they may call a function holding a fact.)
+// An importer (not matched, calling no constructor) may still be read from
+// export data once the packages below it are analyzed: see callersFirst.
 func (ld *loader) decideSource(n *node) bool {
 	if n.decided {
 		return n.source

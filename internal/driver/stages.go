@@ -95,6 +95,7 @@ func (ld *loader) callersFirst(st *staging, dirs []string) error {
 			h.methods[path] = c
 		}
 	}
+	abovesRoot := make(map[*node]bool)
 	next := callers
 	for {
 		if len(next) > 0 {
@@ -136,7 +137,9 @@ func (ld *loader) callersFirst(st *staging, dirs []string) error {
 		next = nil
 		for _, n := range layer {
 			delete(undecided, n)
-			if ld.names(n, h.funcs, h.methods) {
+			// A matched package is analyzed last: what names its
+			// functions (a test variant's helper) stays on source.
+			if ld.aboveRoot(n, abovesRoot) || ld.names(n, h.funcs, h.methods) {
 				next = append(next, n)
 			} else {
 				n.source = false
@@ -144,6 +147,24 @@ func (ld *loader) callersFirst(st *staging, dirs []string) error {
 			}
 		}
 	}
+}
+
+// aboveRoot reports whether n imports a matched package, directly or
+// through packages loaded from source.
+func (ld *loader) aboveRoot(n *node, memo map[*node]bool) bool {
+	above, ok := memo[n]
+	if !ok {
+		memo[n] = false // (no cycles in Go; this only ends the walk)
+		for _, imp := range n.pkg.Imports {
+			m := ld.nodes[imp]
+			if m.root || m.source && ld.aboveRoot(m, memo) {
+				above = true
+				break
+			}
+		}
+		memo[n] = above
+	}
+	return above
 }
 
 // heldNames are the names of what holds a fact, as ld.names takes them.

@@ -1,5 +1,5 @@
 // Package stagedhelp imports staged; staged's external test imports it,
-// so its test variant sits above the matched package and below its test.
+// so it sits above the matched package and below its test.
 package stagedhelp
 
 import "example.com/app/staged"
