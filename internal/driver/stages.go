@@ -13,10 +13,11 @@ import (
 // Callers first: the dependencies that may call a constructor are loaded
 // and analyzed before anything else, and a dependency that only imports
 // one of them (directly or not) is read from export data unless it names
-// a function or method that got a fact there.
+// a function or method that got a fact there, or the shared pool's
+// accessor, or sits above a matched package (analyzed last).
 //
-// Such importers are most of the dependencies loaded from source on a
-// large module (spire: cosign and its neighbours above a storage package
+// Such importers were most of the dependencies loaded from source on large
+// modules (spire: 19 of 23, sigstore and cosign above a storage package
 // that calls spanner.NewClient), and they only matter for their facts: a
 // fact arises in a package that calls a constructor or a function holding
 // a fact, which it can only do by naming it. Export data can refer to a
