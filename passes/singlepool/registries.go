@@ -49,6 +49,9 @@ func registryFactory(pass *analysis.Pass, v *types.Var, calls map[*ast.Ident]sit
 			found = f
 		}
 	}
+	if found != nil && writtenOutsideDecl(pass, v) {
+		return nil // (checked last: it walks the whole package)
+	}
 	return found
 }
 
@@ -104,6 +107,9 @@ func registryMethodFactory(pass *analysis.Pass, call *ast.CallExpr, m *types.Fun
 			found = &factoryFact{Ctor: f.Ctor, Via: shortFuncName(impl) + ": " + f.Via, Helper: f.Helper, Closes: f.Closes}
 		}
 	}
+	if found != nil && writtenOutsideDecl(pass, v) {
+		return nil
+	}
 	return found
 }
 
@@ -125,15 +131,16 @@ func registryOf(pass *analysis.Pass, e ast.Expr) *types.Var {
 }
 
 // registryValues returns the values of the package-level variable v, if
-// it is initialized with a map, slice or array literal (or one value)
-// and never written elsewhere; nil otherwise.
+// it is initialized with a map, slice or array literal (or one value);
+// nil otherwise. (Whether it is written elsewhere is the caller's last
+// check.)
 func registryValues(pass *analysis.Pass, v *types.Var) []ast.Expr {
 	file := fileOf(pass, v.Pos())
 	if file == nil {
 		return nil
 	}
 	init, why := varInit(pass, file, v)
-	if why != "" || init == nil || writtenOutsideDecl(pass, v) {
+	if why != "" || init == nil {
 		return nil
 	}
 	lit, ok := ast.Unparen(init).(*ast.CompositeLit)
