@@ -2,6 +2,7 @@ package driver
 
 import (
 	"go/types"
+	"os"
 	"sync"
 
 	"github.com/singlepool/singlepool/passes/singlepool"
@@ -75,13 +76,17 @@ func (ld *loader) callersFirst(st *staging, dirs []string) error {
 			mark(n)
 		}
 	}
+	// A matched package is analyzed last: what imports one (a test
+	// variant's helper) may name its functions, so it stays on source,
+	// and needs no analysis to tell (whatever imports it stays too).
 	undecided := make(map[*node]bool)
+	abovesRoot := make(map[*node]bool)
 	for _, n := range ld.nodes {
-		if n.source && !n.root && !below[n] {
+		if n.source && !n.root && !below[n] && !ld.aboveRoot(n, abovesRoot) {
 			undecided[n] = true
 		}
 	}
-	if len(undecided) == 0 {
+	if !worthStaging(below, undecided) {
 		return nil
 	}
 	// What holds a fact, by package (functions are named through a direct
@@ -96,7 +101,6 @@ func (ld *loader) callersFirst(st *staging, dirs []string) error {
 			h.methods[path] = c
 		}
 	}
-	abovesRoot := make(map[*node]bool)
 	next := callers
 	for {
 		if len(next) > 0 {
@@ -111,8 +115,7 @@ func (ld *loader) callersFirst(st *staging, dirs []string) error {
 		if len(undecided) == 0 {
 			return nil
 		}
-		// The importers with nothing undecided below (a test variant
-		// may import a matched package, which may import an importer).
+		// The importers with nothing undecided below.
 		blocked := make(map[*node]bool)
 		var waits func(n *node) bool
 		waits = func(n *node) bool {
@@ -120,7 +123,7 @@ func (ld *loader) callersFirst(st *staging, dirs []string) error {
 			if !ok {
 				for _, imp := range n.pkg.Imports {
 					m := ld.nodes[imp]
-					if undecided[m] || m.root && waits(m) {
+					if undecided[m] || m.source && waits(m) {
 						b = true
 						break
 					}
@@ -138,9 +141,7 @@ func (ld *loader) callersFirst(st *staging, dirs []string) error {
 		next = nil
 		for _, n := range layer {
 			delete(undecided, n)
-			// A matched package is analyzed last: what names its
-			// functions (a test variant's helper) stays on source.
-			if ld.aboveRoot(n, abovesRoot) || ld.names(n, h.funcs, h.methods) {
+			if ld.names(n, h.funcs, h.methods) {
 				next = append(next, n)
 			} else {
 				n.source = false
@@ -166,6 +167,27 @@ func (ld *loader) aboveRoot(n *node, memo map[*node]bool) bool {
 		memo[n] = above
 	}
 	return above
+}
+
+// worthStaging reports whether the importers that may be read from export
+// data outweigh, in source size, the packages analyzed first (then again
+// with the rest): the stage costs their analysis twice, and the loading
+// waits for them. Either way the findings are the same.
+func worthStaging(first, importers map[*node]bool) bool {
+	if len(importers) == 0 {
+		return false
+	}
+	size := func(ns map[*node]bool) (total int64) {
+		for n := range ns {
+			for _, name := range n.pkg.CompiledGoFiles {
+				if fi, err := os.Stat(name); err == nil {
+					total += fi.Size()
+				}
+			}
+		}
+		return total
+	}
+	return size(importers) > size(first)
 }
 
 // heldNames are the names of what holds a fact, as ld.names takes them.
