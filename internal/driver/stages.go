@@ -138,6 +138,9 @@ func (ld *loader) callersFirst(st *staging, dirs []string) error {
 				layer = append(layer, n)
 			}
 		}
+		if len(layer) == 0 {
+			return nil // (impossible in an import DAG) keep the rest
+		}
 		next = nil
 		for _, n := range layer {
 			delete(undecided, n)
