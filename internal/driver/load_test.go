@@ -222,3 +222,29 @@ func TestCallersFirst(t *testing.T) {
 		t.Errorf("quiet.Conn returns a %v distinct from store's source-checked Conn", got)
 	}
 }
+
+// TestCallersFirstAnalysisFailed: when the first stage's analysis fails in
+// a constructor caller (it does not type-check), which of its functions
+// hold a fact is unknown, so no importer is read from export data.
+func TestCallersFirstAnalysisFailed(t *testing.T) {
+	_, err := exec.LookPath("go")
+	e2eutil.Need(t, "the go command", err)
+	t.Chdir(filepath.Join("testdata", "app"))
+	a := singlepool.NewFlagAnalyzer()
+	roots, err := Load([]string{"./brokenroot"}, false, func(dirs []string) ([]singlepool.FuncName, error) {
+		return singlepool.Constructors(a, dirs)
+	}, stagingFor(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	source := make(map[string]*packages.Package)
+	packages.Visit(roots, nil, func(p *packages.Package) { source[p.ID] = p })
+	for _, id := range []string{"example.com/app/brokenctor", "example.com/app/brokenquiet"} {
+		if source[id] == nil || source[id].TypesInfo == nil {
+			t.Errorf("%s was not loaded from source", id)
+		}
+	}
+	if p := source["example.com/app/brokenctor"]; p == nil || len(p.Errors) == 0 {
+		t.Errorf("brokenctor: no type error recorded")
+	}
+}

@@ -56,6 +56,9 @@ func TestLoadersAgree(t *testing.T) {
 			// A dependency that wraps the shared pool's accessor (which
 			// holds no fact) stays on source: its wrapper gets one.
 			{"./shared/app"},
+			// A constructor caller that does not type-check: its
+			// analysis fails, so brokenquiet above it stays on source.
+			{"./brokenroot"},
 		}},
 	}
 	for _, c := range cases {
