@@ -69,7 +69,10 @@ REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
 	echo "# singlepool on the benchmark set: cost over the type-checking floor"
 	echo
 	echo "- $(date -u +%Y-%m-%d), singlepool $REV, default settings; $(nproc) CPUs ($CPU), $MEM RAM; $(go version | cut -d' ' -f3-)"
-	echo "- per module: $ROUNDS_SA measured rounds standalone, $ROUNDS_VET under go vet, after one warm-up round, order rotated every round; \`./...\` with tests"
+	rounds=()
+	case " ${ONLY:-vet sa} " in *" sa "*) rounds+=("$ROUNDS_SA measured rounds standalone") ;; esac
+	case " ${ONLY:-vet sa} " in *" vet "*) rounds+=("$ROUNDS_VET under go vet") ;; esac
+	echo "- per module: $(IFS=,; echo "${rounds[*]}" | sed 's/,/, /g'), after one warm-up round, order rotated every round; \`./...\` with tests"
 	echo "- each cell: the median over rounds of the same-round ratio singlepool / noop, (lowest–highest)"
 	echo
 	echo "| module | packages (own / with deps and tests) | standalone wall | standalone CPU | standalone max RSS | go vet wall | go vet CPU | go vet max RSS |"
@@ -90,7 +93,9 @@ REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
 	echo
 	for ((j = 1; j <= i; j++)); do
 		f="$TMP/$j.tsv"
-		echo "- \`$(field "$f" module 2)\`: $(field "$f" self 2) of the samples ($(field "$f" self 3)); load $(field "$f" load 2) → $(field "$f" load 3)"
+		share="$(field "$f" self 2) of the samples ($(field "$f" self 3))"
+		[ -n "$(field "$f" self 2)" ] || share="share not measured (the standalone command was not run)"
+		echo "- \`$(field "$f" module 2)\`: $share; load $(field "$f" load 2) → $(field "$f" load 3)"
 	done
 } >"$TMP/set.md"
 

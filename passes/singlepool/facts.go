@@ -1,13 +1,13 @@
 package singlepool
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -85,6 +85,10 @@ type depSummary struct {
 
 func dependencies(pass *analysis.Pass) depSummary {
 	d := depSummary{factoryPkgs: make(map[*types.Package]bool), sharedPkgs: make(map[*types.Package]bool)}
+	// A site reaches a package through every dependency above it (each
+	// fact carries the sites below too, and the checker shows a package
+	// the facts of all its dependencies): a set keeps the union linear.
+	seen := make(map[poolSite]bool)
 	for _, pf := range pass.AllPackageFacts() {
 		f, ok := pf.Fact.(*packageFact)
 		if !ok || pf.Package == pass.Pkg {
@@ -96,26 +100,45 @@ func dependencies(pass *analysis.Pass) depSummary {
 		if f.Shares {
 			d.sharedPkgs[pf.Package] = true
 		}
-		d.sites = append(d.sites, f.Sites...)
-		d.sites = append(d.sites, f.Deps...)
+		for _, sites := range [][]poolSite{f.Sites, f.Deps} {
+			for _, st := range sites {
+				if !seen[st] {
+					seen[st] = true
+					d.sites = append(d.sites, st)
+				}
+			}
+		}
 	}
-	d.sites = uniqueSites(d.sites)
+	sortPoolSites(d.sites)
 	return d
 }
 
-// uniqueSites sorts sites and drops repeats: a site reaches a package
-// through every import path to it.
-func uniqueSites(sites []poolSite) []poolSite {
-	sort.Slice(sites, func(i, j int) bool {
-		if sites[i].Type != sites[j].Type {
-			return sites[i].Type < sites[j].Type
-		}
-		if sites[i].Pos != sites[j].Pos {
-			return sites[i].Pos < sites[j].Pos
-		}
-		return sites[i].Size.Source < sites[j].Size.Source
+// sortPoolSites orders sites by type and position, the order messages list
+// them in (the other fields only break ties, for a stable fact).
+func sortPoolSites(sites []poolSite) {
+	slices.SortFunc(sites, func(a, b poolSite) int {
+		return cmp.Or(
+			strings.Compare(a.Type, b.Type),
+			strings.Compare(a.Pos, b.Pos),
+			strings.Compare(a.Size.Source, b.Size.Source),
+			strings.Compare(a.System, b.System),
+			cmp.Compare(a.Size.N, b.Size.N),
+			cmp.Compare(a.Size.PerCPU, b.Size.PerCPU),
+			cmpBool(a.Size.MaxCPU, b.Size.MaxCPU),
+			cmpBool(a.Size.Unbounded, b.Size.Unbounded),
+			cmpBool(a.Size.Unknown, b.Size.Unknown),
+		)
 	})
-	return slices.Compact(sites)
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // exportPackageFact exports the package's fact when there is something to
