@@ -223,6 +223,10 @@ func measure(u unit) (time.Duration, int64, error) {
 	if cmd.ProcessState == nil {
 		return 0, 0, err
 	}
+	// Exit 1 is findings; a crash (a panic exits 2) is not a measurement.
+	if code := cmd.ProcessState.ExitCode(); code < 0 || code > 1 {
+		return 0, 0, err
+	}
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	return cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), ru.Maxrss, nil
 }

@@ -16,5 +16,5 @@ func TestFactories(t *testing.T) {
 // reported, on their package clause.
 func TestMaxPools(t *testing.T) {
 	a := mustNew(t, singlepool.Config{MaxPools: 1})
-	analysistest.Run(t, analysistest.TestData(), a, "maxpools/cmd/over", "maxpools/cmd/under", "maxpools/cmd/gormapp", "maxpools/a", "maxpools/b", "maxpools/c", "maxpools/mid")
+	analysistest.Run(t, analysistest.TestData(), a, "maxpools/cmd/over", "maxpools/cmd/under", "maxpools/cmd/gormapp", "maxpools/a", "maxpools/b", "maxpools/c", "maxpools/mid", "maxpools/top")
 }
