@@ -9,6 +9,18 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
+// closeMethods are the methods that close a client of the catalog, by
+// name, with the number of arguments they take: Close() (database/sql,
+// pgxpool, go-redis, sqlx, ...) and mongo's Disconnect(ctx)
+// (go.mongodb.org/mongo-driver v1.17.10 and v2.10.0).
+var closeMethods = map[string]int{"Close": 0, "Disconnect": 1}
+
+// isCloseMethod reports whether name is one of closeMethods.
+func isCloseMethod(name string) bool {
+	_, ok := closeMethods[name]
+	return ok
+}
+
 // A closeEdit removes a Close of the pool that became the shared one: a
 // statement to delete, or a call whose error result is used, replaced by
 // nil.
@@ -240,11 +252,15 @@ func (f *closeFinder) reaches(e ast.Expr) bool {
 // isClose reports whether e is a call of the pool's Close.
 func (f *closeFinder) isClose(e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) != 0 {
+	if !ok {
 		return false
 	}
 	sel, ok := call.Fun.(*ast.SelectorExpr)
-	return ok && sel.Sel.Name == "Close" && f.refersTo(sel.X)
+	if !ok {
+		return false
+	}
+	n, isClose := closeMethods[sel.Sel.Name]
+	return isClose && len(call.Args) == n && f.refersTo(sel.X)
 }
 
 // visit records the Close calls under root, skipping roots visited
@@ -264,7 +280,7 @@ func (f *closeFinder) visit(root ast.Node) {
 		case *ast.SelectorExpr:
 			// pool.Close as a value (t.Cleanup(pool.Close)) would
 			// close the shared pool later, out of the fix's reach.
-			if n.Sel.Name == "Close" && f.refersTo(n.X) && !funs[n] {
+			if isCloseMethod(n.Sel.Name) && f.refersTo(n.X) && !funs[n] {
 				f.bad = fmt.Sprintf("%s is passed as a function value", nodeText(pass.Fset, n))
 			}
 		case *ast.ExprStmt:
@@ -283,9 +299,13 @@ func (f *closeFinder) visit(root ast.Node) {
 				handled[ast.Unparen(n.Rhs[0])] = true
 			}
 		case *ast.ReturnStmt:
-			if len(n.Results) == 1 && f.isClose(n.Results[0]) && returnsError(pass, n.Results[0]) {
-				f.edits = append(f.edits, closeEdit{node: ast.Unparen(n.Results[0]), replace: "nil"})
-				handled[ast.Unparen(n.Results[0])] = true
+			// return x.Close(), or return v, x.Close(): the result is an
+			// error there, so nil takes the call's place.
+			for _, r := range n.Results {
+				if f.isClose(r) && returnsError(pass, r) {
+					f.edits = append(f.edits, closeEdit{node: ast.Unparen(r), replace: "nil"})
+					handled[ast.Unparen(r)] = true
+				}
 			}
 		case *ast.CallExpr:
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sqlPoolSetters[sel.Sel.Name] && f.reaches(sel.X) {
@@ -296,6 +316,14 @@ func (f *closeFinder) visit(root ast.Node) {
 			for i, arg := range n.Args {
 				if f.refersTo(arg) && closesParam(pass, n, i) {
 					f.bad = fmt.Sprintf("%s closes it, and would close the shared pool", briefText(pass.Fset, n))
+				}
+			}
+			if f.isClose(n) {
+				// Disconnect(ctx): its argument goes with the call.
+				for _, a := range n.Args {
+					if !droppable(pass, a) {
+						f.bad = fmt.Sprintf("dropping %s could drop side effects", briefText(pass.Fset, a))
+					}
 				}
 			}
 			if f.isClose(n) && !handled[n] {
@@ -433,10 +461,10 @@ func closesParam(pass *analysis.Pass, call *ast.CallExpr, i int) bool {
 	closed := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		c, ok := n.(*ast.CallExpr)
-		if !ok || len(c.Args) != 0 {
+		if !ok {
 			return !closed
 		}
-		if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" {
+		if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && isCloseMethod(sel.Sel.Name) && len(c.Args) == closeMethods[sel.Sel.Name] {
 			if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && pass.TypesInfo.Uses[x] == param {
 				closed = true
 			}

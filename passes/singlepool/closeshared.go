@@ -277,7 +277,7 @@ func (f *sharedFlow) reportCloses(s *settings, file *ast.File) {
 			}
 			stack = append(stack, n)
 			sel, ok := n.(*ast.SelectorExpr)
-			if !ok || (sel.Sel.Name != "Close" && sel.Sel.Name != "Disconnect") {
+			if !ok || !isCloseMethod(sel.Sel.Name) {
 				return true
 			}
 			if _, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Func); !ok {

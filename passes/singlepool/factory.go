@@ -131,7 +131,7 @@ func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site,
 func closesAny(pass *analysis.Pass, body *ast.BlockStmt, pools map[types.Object]bool) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if sel, ok := n.(*ast.SelectorExpr); ok && (sel.Sel.Name == "Close" || sel.Sel.Name == "Disconnect") {
+		if sel, ok := n.(*ast.SelectorExpr); ok && isCloseMethod(sel.Sel.Name) {
 			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && pools[pass.TypesInfo.Uses[id]] {
 				found = true
 			}

@@ -48,3 +48,42 @@ func bulk(ctx context.Context) error {
 	_ = c
 	return nil
 }
+
+// sessions disconnects its client when done: the fix removes the
+// Disconnect, which would disconnect the shared client.
+func sessions(ctx context.Context) error {
+	c, err := mongo.Connect(ctx, options.Client().ApplyURI(os.Getenv("MONGO_URL"))) // want `mongo\.Connect creates a new connection pool outside example.com/pool/db, example.com/pool/dbx; use the shared pool$`
+	if err != nil {
+		return err
+	}
+	defer c.Disconnect(ctx)
+	_ = c.Database("sessions")
+	return nil
+}
+
+// audit returns what Disconnect returns: the fix returns nil instead.
+func audit(ctx context.Context) error {
+	c, err := mongo.Connect(ctx, options.Client().ApplyURI(os.Getenv("MONGO_URL"))) // want `mongo\.Connect creates a new connection pool outside example.com/pool/db, example.com/pool/dbx; use the shared pool$`
+	if err != nil {
+		return err
+	}
+	_ = c.Database("audit")
+	return c.Disconnect(ctx)
+}
+
+// purge disconnects with a context it builds in the call: dropping the
+// call could drop what building it does.
+func purge(ctx context.Context) error {
+	c, err := mongo.Connect(ctx, options.Client().ApplyURI(os.Getenv("MONGO_URL"))) // want `mongo\.Connect creates .*\(no suggested fix: dropping newContext\(\) could drop side effects\)`
+	if err != nil {
+		return err
+	}
+	defer c.Disconnect(newContext())
+	_ = c.Database("purge")
+	return nil
+}
+
+func newContext() context.Context {
+	println("new context")
+	return context.Background()
+}
