@@ -8,6 +8,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/poolsize"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -37,11 +40,11 @@ func checkMaxConns(pass *analysis.Pass, s *settings, deps depSummary, own []pool
 			continue // not a server singlepool can name
 		}
 		sites := bySystem[system]
-		slices.SortFunc(sites, func(a, b poolSite) int { return comparePositions(a.Pos, b.Pos) })
+		slices.SortFunc(sites, func(a, b poolSite) int { return code.ComparePositions(a.Pos, b.Pos) })
 		total, exact, unbounded, unknown := 0, true, false, 0
 		var parts []string
 		for _, st := range sites {
-			n, ex := st.Size.conns(s.cfg.CPUs)
+			n, ex := st.Size.Conns(s.cfg.CPUs)
 			switch {
 			case n < 0:
 				unbounded = true
@@ -51,12 +54,12 @@ func checkMaxConns(pass *analysis.Pass, s *settings, deps depSummary, own []pool
 				total += n
 				exact = exact && ex
 			}
-			parts = append(parts, st.Pos+" "+st.Size.describe(s.cfg.CPUs))
+			parts = append(parts, st.Pos+" "+st.Size.Describe(s.cfg.CPUs))
 		}
 		if !unbounded && total*replicas <= limit {
 			continue
 		}
-		name := systems[system]
+		name := catalog.Systems[system]
 		var what string
 		switch {
 		case unbounded:
@@ -85,16 +88,6 @@ func upTo(exact bool) string {
 	return "at least"
 }
 
-// comparePositions orders "file:line" strings by file, then line.
-func comparePositions(a, b string) int {
-	fa, la := splitPosition(a)
-	fb, lb := splitPosition(b)
-	if c := strings.Compare(fa, fb); c != 0 {
-		return c
-	}
-	return la - lb
-}
-
 // checkUnbounded reports, with max-conns set, each database/sql-style
 // construction whose pool never gets SetMaxOpenConns, inside the
 // allowlist too: the shared pool is where the limit belongs.
@@ -103,22 +96,22 @@ func checkUnbounded(pass *analysis.Pass, s *settings, sites []site) {
 		return
 	}
 	for _, st := range sites {
-		if st.factory != nil || st.kind == kindConn {
+		if st.factory != nil || st.kind == catalog.KindConn {
 			continue
 		}
-		rule, ok := sizeRules[funcNameOf(st.fn).String()]
-		if !ok || rule.setter != "SetMaxOpenConns" {
+		rule, ok := catalog.SizeRules[code.FuncNameOf(st.fn).String()]
+		if !ok || rule.Setter != "SetMaxOpenConns" {
 			continue
 		}
-		file := fileOf(pass, st.id.Pos())
+		file := code.FileOf(pass, st.id.Pos())
 		if file == nil || !s.checksFile(pass.Fset.File(file.FileStart).Name(), file) {
 			continue
 		}
 		if strings.HasSuffix(pass.Fset.File(file.FileStart).Name(), "_test.go") {
 			continue // not in the program, nor in its budget
 		}
-		path := enclosingPath(file, st.id.Pos())
-		system, size := sizeOf(pass, st, path, "")
+		path := code.EnclosingPath(file, st.id.Pos())
+		system, size := poolsize.Of(pass, st.fn, path, "")
 		if !size.Unbounded {
 			continue
 		}
@@ -143,10 +136,10 @@ func checkUnbounded(pass *analysis.Pass, s *settings, sites []site) {
 // after the error check that follows it, so that it runs on a pool that
 // exists. It says why not when it cannot.
 func limitFix(pass *analysis.Pass, file *ast.File, st site, path []ast.Node, n int) (*analysis.SuggestedFix, string) {
-	if funcNameOf(st.fn).String() == "gorm.io/gorm.Open" {
+	if code.FuncNameOf(st.fn).String() == "gorm.io/gorm.Open" {
 		return nil, "gorm's limit is set on its DB(): sqlDB, err := gdb.DB(); sqlDB.SetMaxOpenConns(n)"
 	}
-	call := siteCall(path)
+	call := poolsize.SiteCall(path)
 	if call == nil {
 		return nil, "a function value"
 	}
@@ -162,7 +155,7 @@ func limitFix(pass *analysis.Pass, file *ast.File, st site, path []ast.Node, n i
 		}
 		break
 	}
-	if stmt == nil || block == nil || len(stmt.Rhs) != 1 || stmt.Rhs[0] != ast.Expr(call) || isBlank(stmt.Lhs[0]) {
+	if stmt == nil || block == nil || len(stmt.Rhs) != 1 || stmt.Rhs[0] != ast.Expr(call) || code.IsBlank(stmt.Lhs[0]) {
 		return nil, "the pool is not assigned to a variable in a statement of its own"
 	}
 	idx := slices.Index(block.List, ast.Stmt(stmt))
@@ -175,13 +168,13 @@ func limitFix(pass *analysis.Pass, file *ast.File, st site, path []ast.Node, n i
 		after = block.List[idx+1]
 	}
 	tf := pass.Fset.File(file.FileStart)
-	src := fileContent(pass, tf)
+	src := code.FileContent(pass, tf)
 	if src == nil {
 		return nil, "the file cannot be read"
 	}
 	line := tf.LineStart(tf.Line(stmt.Pos()))
 	indent := string(src[tf.Offset(line):tf.Offset(stmt.Pos())])
-	text := fmt.Sprintf("\n%s%s.SetMaxOpenConns(%d)", indent, nodeText(pass.Fset, stmt.Lhs[0]), n)
+	text := fmt.Sprintf("\n%s%s.SetMaxOpenConns(%d)", indent, code.NodeText(pass.Fset, stmt.Lhs[0]), n)
 	// At the end of the line, after a comment that follows the statement.
 	end := tf.Offset(after.End())
 	for end < len(src) && src[end] != '\n' {
@@ -201,7 +194,7 @@ func checksErr(pass *analysis.Pass, s ast.Stmt, errExpr ast.Expr) bool {
 		return false
 	}
 	cond, ok := ifs.Cond.(*ast.BinaryExpr)
-	if !ok || cond.Op != token.NEQ || !isNil(cond.Y) || !sameRef(pass, cond.X, errExpr) {
+	if !ok || cond.Op != token.NEQ || !code.IsNil(cond.Y) || !code.SameRef(pass, cond.X, errExpr) {
 		return false
 	}
 	if len(ifs.Body.List) == 0 {
@@ -213,7 +206,7 @@ func checksErr(pass *analysis.Pass, s ast.Stmt, errExpr ast.Expr) bool {
 	case *ast.ExprStmt:
 		// panic(err), log.Fatal(err), t.Fatal(err): they do not return.
 		if c, ok := last.X.(*ast.CallExpr); ok {
-			if id := calleeIdent(c); id != nil && (id.Name == "panic" || strings.HasPrefix(id.Name, "Fatal") || id.Name == "Exit") {
+			if id := code.CalleeIdent(c); id != nil && (id.Name == "panic" || strings.HasPrefix(id.Name, "Fatal") || id.Name == "Exit") {
 				return true
 			}
 		}

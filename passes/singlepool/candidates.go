@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -34,7 +35,7 @@ func factoryCandidates(pass *analysis.Pass, decls []*ast.FuncDecl, calls map[*as
 			}
 			switch x := x.(type) {
 			case *ast.CallExpr:
-				id := calleeIdent(x)
+				id := code.CalleeIdent(x)
 				if id == nil {
 					break
 				}

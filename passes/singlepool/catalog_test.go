@@ -32,9 +32,9 @@ func TestCatalogCovered(t *testing.T) {
 		}
 		return len(regexp.MustCompile(re).FindAll(b, -1))
 	}
-	entries := count("catalog.go", `(?m)^\t\{"[^"]+", kind(Pool|Conn)\},`)
+	entries := count("internal/catalog/constructors.go", `(?m)^\t\{"[^"]+", Kind(Pool|Conn)\},`)
 	wants := count("testdata/src/catalog/catalog.go", `(?m)// want `)
 	if entries == 0 || entries != wants {
-		t.Errorf("catalog.go has %d entries, testdata/src/catalog/catalog.go %d want comments", entries, wants)
+		t.Errorf("internal/catalog/constructors.go has %d entries, testdata/src/catalog/catalog.go %d want comments", entries, wants)
 	}
 }

@@ -6,20 +6,11 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/connid"
 	"golang.org/x/tools/go/analysis"
 )
-
-// closeMethods are the methods that close a client of the catalog, by
-// name, with the number of arguments they take: Close() (database/sql,
-// pgxpool, go-redis, sqlx, ...) and mongo's Disconnect(ctx)
-// (go.mongodb.org/mongo-driver v1.17.10 and v2.10.0).
-var closeMethods = map[string]int{"Close": 0, "Disconnect": 1}
-
-// isCloseMethod reports whether name is one of closeMethods.
-func isCloseMethod(name string) bool {
-	_, ok := closeMethods[name]
-	return ok
-}
 
 // A closeEdit removes a Close of the pool that became the shared one: a
 // statement to delete, or a call whose error result is used, replaced by
@@ -36,7 +27,7 @@ type closeEdit struct {
 // in the package, such as a Service.Close method. A Close that cannot be
 // removed, or a local left with no use, means no fix.
 func closeCalls(pass *analysis.Pass, path []ast.Node, target types.Object) ([]closeEdit, string) {
-	body := enclosingBody(path)
+	body := code.EnclosingBody(path)
 	if body == nil {
 		return nil, ""
 	}
@@ -94,7 +85,7 @@ func closeCalls(pass *analysis.Pass, path []ast.Node, target types.Object) ([]cl
 // runsLater reports whether n, inside body, does not run where it is
 // written: in a defer statement or a function literal.
 func runsLater(pass *analysis.Pass, body, n ast.Node) bool {
-	for _, p := range enclosingPath(fileOf(pass, n.Pos()), n.Pos()) {
+	for _, p := range code.EnclosingPath(code.FileOf(pass, n.Pos()), n.Pos()) {
 		if p == body {
 			return false
 		}
@@ -141,9 +132,9 @@ func usedAfterClose(pass *analysis.Pass, body ast.Node, target types.Object, edi
 		return ""
 	}
 	// Name the statement the use is in.
-	for _, n := range enclosingPath(fileOf(pass, found.Pos()), found.Pos()) {
+	for _, n := range code.EnclosingPath(code.FileOf(pass, found.Pos()), found.Pos()) {
 		if st, ok := n.(ast.Stmt); ok {
-			return briefText(pass.Fset, st)
+			return code.BriefText(pass.Fset, st)
 		}
 	}
 	return target.Name()
@@ -161,20 +152,6 @@ func exportedHolder(target types.Object, fields map[types.Object]bool) string {
 		}
 	}
 	return ""
-}
-
-// enclosingBody returns the body of the innermost function on the path.
-func enclosingBody(path []ast.Node) ast.Node {
-	var body ast.Node
-	for _, n := range path {
-		switch n := n.(type) {
-		case *ast.FuncDecl:
-			body = n.Body
-		case *ast.FuncLit:
-			body = n.Body
-		}
-	}
-	return body
 }
 
 // A closeFinder collects the Close calls of one pool: of the variable that
@@ -259,7 +236,7 @@ func (f *closeFinder) isClose(e ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	n, isClose := closeMethods[sel.Sel.Name]
+	n, isClose := catalog.CloseMethods[sel.Sel.Name]
 	return isClose && len(call.Args) == n && f.refersTo(sel.X)
 }
 
@@ -280,8 +257,8 @@ func (f *closeFinder) visit(root ast.Node) {
 		case *ast.SelectorExpr:
 			// pool.Close as a value (t.Cleanup(pool.Close)) would
 			// close the shared pool later, out of the fix's reach.
-			if isCloseMethod(n.Sel.Name) && f.refersTo(n.X) && !funs[n] {
-				f.bad = fmt.Sprintf("%s is passed as a function value", nodeText(pass.Fset, n))
+			if catalog.IsCloseMethod(n.Sel.Name) && f.refersTo(n.X) && !funs[n] {
+				f.bad = fmt.Sprintf("%s is passed as a function value", code.NodeText(pass.Fset, n))
 			}
 		case *ast.ExprStmt:
 			if f.isClose(n.X) {
@@ -294,7 +271,7 @@ func (f *closeFinder) visit(root ast.Node) {
 				handled[n.Call] = true
 			}
 		case *ast.AssignStmt:
-			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && isBlank(n.Lhs[0]) && f.isClose(n.Rhs[0]) {
+			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && code.IsBlank(n.Lhs[0]) && f.isClose(n.Rhs[0]) {
 				f.edits = append(f.edits, closeEdit{node: n})
 				handled[ast.Unparen(n.Rhs[0])] = true
 			}
@@ -302,35 +279,35 @@ func (f *closeFinder) visit(root ast.Node) {
 			// return x.Close(), or return v, x.Close(): the result is an
 			// error there, so nil takes the call's place.
 			for _, r := range n.Results {
-				if f.isClose(r) && returnsError(pass, r) {
+				if f.isClose(r) && code.ReturnsError(pass, r) {
 					f.edits = append(f.edits, closeEdit{node: ast.Unparen(r), replace: "nil"})
 					handled[ast.Unparen(r)] = true
 				}
 			}
 		case *ast.CallExpr:
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sqlPoolSetters[sel.Sel.Name] && f.reaches(sel.X) {
-				f.bad = fmt.Sprintf("it tunes its pool after building it (%s); the fix would tune the shared pool", briefText(pass.Fset, n))
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && catalog.SQLPoolSetters[sel.Sel.Name] && f.reaches(sel.X) {
+				f.bad = fmt.Sprintf("it tunes its pool after building it (%s); the fix would tune the shared pool", code.BriefText(pass.Fset, n))
 			}
 			// The pool handed to a function of the package that closes
 			// it (defer closeDB(t, db)): that Close would stay.
 			for i, arg := range n.Args {
 				if f.refersTo(arg) && closesParam(pass, n, i) {
-					f.bad = fmt.Sprintf("%s closes it, and would close the shared pool", briefText(pass.Fset, n))
+					f.bad = fmt.Sprintf("%s closes it, and would close the shared pool", code.BriefText(pass.Fset, n))
 				}
 			}
 			if f.isClose(n) {
 				// Disconnect(ctx): its argument goes with the call.
 				for _, a := range n.Args {
-					if !droppable(pass, a) {
-						f.bad = fmt.Sprintf("dropping %s could drop side effects", briefText(pass.Fset, a))
+					if !connid.Droppable(pass, a) {
+						f.bad = fmt.Sprintf("dropping %s could drop side effects", code.BriefText(pass.Fset, a))
 					}
 				}
 			}
 			if f.isClose(n) && !handled[n] {
-				if returnsError(pass, n) {
+				if code.ReturnsError(pass, n) {
 					f.edits = append(f.edits, closeEdit{node: n, replace: "error(nil)"})
 				} else {
-					f.bad = fmt.Sprintf("%s is used in a way the fix cannot remove", briefText(pass.Fset, n))
+					f.bad = fmt.Sprintf("%s is used in a way the fix cannot remove", code.BriefText(pass.Fset, n))
 				}
 			}
 		}
@@ -343,7 +320,7 @@ func (f *closeFinder) visit(root ast.Node) {
 // is in one of the removed Close calls: it would be left unused.
 func onlyClosed(pass *analysis.Pass, body ast.Node, target types.Object, edits []closeEdit) bool {
 	v, ok := target.(*types.Var)
-	if !ok || !isLocal(pass, v) || len(edits) == 0 {
+	if !ok || !code.IsLocal(pass, v) || len(edits) == 0 {
 		return false
 	}
 	count := func(root ast.Node) int {
@@ -390,7 +367,7 @@ func otherFieldStore(pass *analysis.Pass, file *ast.File, fields map[types.Objec
 			return true
 		}
 		v, ok := pass.TypesInfo.Uses[id].(*types.Var)
-		return !ok || !isLocal(pass, v) || !isParam(fileOf(pass, v.Pos()), v)
+		return !ok || !code.IsLocal(pass, v) || !code.IsParam(code.FileOf(pass, v.Pos()), v)
 	}
 	var found string
 	ast.Inspect(file, func(n ast.Node) bool {
@@ -422,22 +399,11 @@ func otherFieldStore(pass *analysis.Pass, file *ast.File, fields map[types.Objec
 	return ""
 }
 
-// returnsError reports whether the call's only result is an error.
-func returnsError(pass *analysis.Pass, call ast.Expr) bool {
-	t := pass.TypesInfo.TypeOf(call)
-	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
-}
-
-func isBlank(e ast.Expr) bool {
-	id, ok := e.(*ast.Ident)
-	return ok && id.Name == "_"
-}
-
 // closesParam reports whether call calls a function of the package whose
 // i'th parameter is closed in its body: closeDB(t, db) with
 // func closeDB(t testing.TB, db *sql.DB) { db.Close() }.
 func closesParam(pass *analysis.Pass, call *ast.CallExpr, i int) bool {
-	id := calleeIdent(call)
+	id := code.CalleeIdent(call)
 	if id == nil {
 		return false
 	}
@@ -450,11 +416,11 @@ func closesParam(pass *analysis.Pass, call *ast.CallExpr, i int) bool {
 		return false
 	}
 	param := params.At(i)
-	file := fileOf(pass, fn.Pos())
+	file := code.FileOf(pass, fn.Pos())
 	if file == nil {
 		return false
 	}
-	body := enclosingBody(enclosingPath(file, fn.Pos()))
+	body := code.EnclosingBody(code.EnclosingPath(file, fn.Pos()))
 	if body == nil {
 		return false
 	}
@@ -464,7 +430,7 @@ func closesParam(pass *analysis.Pass, call *ast.CallExpr, i int) bool {
 		if !ok {
 			return !closed
 		}
-		if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && isCloseMethod(sel.Sel.Name) && len(c.Args) == closeMethods[sel.Sel.Name] {
+		if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && catalog.IsCloseMethod(sel.Sel.Name) && len(c.Args) == catalog.CloseMethods[sel.Sel.Name] {
 			if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && pass.TypesInfo.Uses[x] == param {
 				closed = true
 			}

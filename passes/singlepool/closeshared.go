@@ -8,6 +8,9 @@ import (
 	"maps"
 	"strings"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/refactor"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -28,17 +31,11 @@ func (*sharedFact) AFact() {}
 
 func (f *sharedFact) String() string { return "shared(" + f.Accessor + ")" }
 
-// poolViews are methods that return the pool a value wraps, by package and
-// name: gorm's DB() is its *sql.DB.
-var poolViews = map[[2]string]bool{
-	{"gorm.io/gorm", "DB"}: true,
-}
-
 // sharedFlow finds the package's values that hold the shared pool. Each
 // maps to the accessor's short name.
 type sharedFlow struct {
 	pass      *analysis.Pass
-	accessors map[FuncName]string
+	accessors map[code.FuncName]string
 	deps      depSummary
 	funcs     map[*types.Func]string  // this package's functions that return it
 	vars      map[types.Object]string // locals, fields, globals that hold it
@@ -68,11 +65,11 @@ func mayUseShared(pkg *types.Package, s *settings, deps depSummary) bool {
 func checkCloseShared(pass *analysis.Pass, s *settings, deps depSummary, allowed bool) bool {
 	f := &sharedFlow{
 		pass:      pass,
-		accessors: make(map[FuncName]string, len(s.singletons)),
+		accessors: make(map[code.FuncName]string, len(s.singletons)),
 		deps:      deps,
 	}
 	for _, acc := range s.singletons {
-		f.accessors[acc] = acc.short()
+		f.accessors[acc] = acc.Short()
 	}
 	f.solve()
 	exported := false
@@ -128,7 +125,7 @@ type sharedRound struct {
 // visitDecl records what one declaration assigns and returns.
 func (f *sharedFlow) visitDecl(r *sharedRound, d ast.Decl) {
 	set := func(obj types.Object, e ast.Expr) {
-		if obj == nil || isNil(e) {
+		if obj == nil || code.IsNil(e) {
 			return
 		}
 		if acc := f.source(e); acc != "" {
@@ -184,7 +181,7 @@ func (f *sharedFlow) visitDecl(r *sharedRound, d ast.Decl) {
 			if depth == 0 && fn != nil && len(n.Results) > 0 {
 				if acc := f.source(n.Results[0]); acc != "" {
 					returns = acc
-				} else if !isNil(n.Results[0]) {
+				} else if !code.IsNil(n.Results[0]) {
 					others = true
 				}
 			}
@@ -230,7 +227,7 @@ func (f *sharedFlow) source(e ast.Expr) string {
 			return f.source(e.X)
 		}
 	case *ast.CallExpr:
-		id := calleeIdent(e)
+		id := code.CalleeIdent(e)
 		if id == nil {
 			return ""
 		}
@@ -239,7 +236,7 @@ func (f *sharedFlow) source(e ast.Expr) string {
 			return ""
 		}
 		fn = fn.Origin()
-		if acc, ok := f.accessors[funcNameOf(fn)]; ok {
+		if acc, ok := f.accessors[code.FuncNameOf(fn)]; ok {
 			return acc
 		}
 		if acc := f.funcs[fn]; acc != "" {
@@ -252,7 +249,7 @@ func (f *sharedFlow) source(e ast.Expr) string {
 			}
 		}
 		// gdb.DB(): the *sql.DB of a shared *gorm.DB.
-		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && poolViews[[2]string{fn.Pkg().Path(), fn.Name()}] {
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && catalog.PoolViews[[2]string{fn.Pkg().Path(), fn.Name()}] {
 			return f.source(sel.X)
 		}
 	}
@@ -277,7 +274,7 @@ func (f *sharedFlow) reportCloses(s *settings, file *ast.File) {
 			}
 			stack = append(stack, n)
 			sel, ok := n.(*ast.SelectorExpr)
-			if !ok || !isCloseMethod(sel.Sel.Name) {
+			if !ok || !catalog.IsCloseMethod(sel.Sel.Name) {
 				return true
 			}
 			if _, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Func); !ok {
@@ -288,15 +285,15 @@ func (f *sharedFlow) reportCloses(s *settings, file *ast.File) {
 				return true
 			}
 			if src == nil {
-				src = fileContent(pass, pass.Fset.File(file.FileStart))
+				src = code.FileContent(pass, pass.Fset.File(file.FileStart))
 			}
-			fix, why := f.closeFix(file, src, innermostFirst(stack))
+			fix, why := f.closeFix(file, src, code.InnermostFirst(stack))
 			owner := s.allowText()
 			if owner == "" {
 				owner = "the package that owns it"
 			}
 			msg := fmt.Sprintf("%s closes the shared pool (%s): every later use of it fails; leave closing it to %s at shutdown",
-				briefText(pass.Fset, sel), acc, owner)
+				code.BriefText(pass.Fset, sel), acc, owner)
 			if why != "" {
 				msg += " (no suggested fix: " + why + ")"
 			}
@@ -334,16 +331,16 @@ func (f *sharedFlow) closeFix(file *ast.File, src []byte, path []ast.Node) (*ana
 	case *ast.ExprStmt:
 		// p.Close(), or t.Cleanup(p.Close).
 		if called || (len(call.Args) == 1 && ast.Unparen(call.Args[0]) == sel && returnsNothing(pass, call)) {
-			sp := stmtSpan(tf, src, st)
-			return edit(sp.pos, sp.end, "")
+			sp := refactor.StmtSpan(tf, src, st)
+			return edit(sp.Pos, sp.End, "")
 		}
 	case *ast.DeferStmt:
 		if called {
-			sp := stmtSpan(tf, src, st)
-			return edit(sp.pos, sp.end, "")
+			sp := refactor.StmtSpan(tf, src, st)
+			return edit(sp.Pos, sp.End, "")
 		}
 	case *ast.ReturnStmt:
-		if called && len(st.Results) == 1 && returnsError(pass, call) {
+		if called && len(st.Results) == 1 && code.ReturnsError(pass, call) {
 			return edit(call.Pos(), call.End(), "nil")
 		}
 	}
@@ -353,7 +350,7 @@ func (f *sharedFlow) closeFix(file *ast.File, src []byte, path []ast.Node) (*ana
 // onlyUse reports whether id is the only use of its variable in the file.
 func onlyUse(pass *analysis.Pass, file *ast.File, id *ast.Ident) bool {
 	obj, ok := pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || !isLocal(pass, obj) {
+	if !ok || !code.IsLocal(pass, obj) {
 		return false
 	}
 	only := true
@@ -374,7 +371,7 @@ func returnsNothing(pass *analysis.Pass, call *ast.CallExpr) bool {
 }
 
 // accessorPackages returns the packages that declare an accessor.
-func accessorPackages(singletons map[FuncName]FuncName) map[string]bool {
+func accessorPackages(singletons map[code.FuncName]code.FuncName) map[string]bool {
 	pkgs := make(map[string]bool)
 	for _, acc := range singletons {
 		pkgs[strings.TrimSpace(acc.Pkg)] = true

@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/connid"
 	"golang.org/x/mod/module"
 )
 
@@ -88,17 +91,17 @@ type Config struct {
 // settings is a validated Config, ready for matching.
 type settings struct {
 	allow      []pattern
-	ctors      map[FuncName]kind     // constructor -> what it creates
-	singletons map[FuncName]FuncName // constructor -> accessor
-	sharedArgs map[FuncName]string   // constructor -> canonical arguments of the shared pool
-	pkgs       map[string]bool       // packages that declare a constructor
-	methodPkgs map[string]bool       // packages that declare a constructor method
+	ctors      map[code.FuncName]catalog.Kind  // constructor -> what it creates
+	singletons map[code.FuncName]code.FuncName // constructor -> accessor
+	sharedArgs map[code.FuncName]string        // constructor -> canonical arguments of the shared pool
+	pkgs       map[string]bool                 // packages that declare a constructor
+	methodPkgs map[string]bool                 // packages that declare a constructor method
 	// methodReach: which packages import one of methodPkgs.
 	methodReach *reachCache
 	// accessorPkgs are the packages that declare a singleton accessor.
 	accessorPkgs map[string]bool
 	// handlers: the handlers setting, parsed.
-	handlers []FuncName
+	handlers []code.FuncName
 	// maxConns is max-conns by system; "" for every system.
 	maxConns map[string]int
 	cfg      Config
@@ -122,7 +125,7 @@ func parseMaxConns(e string) (system string, n int, err error) {
 	num := e
 	if sys, v, ok := strings.Cut(e, "="); ok {
 		system, num = strings.TrimSpace(sys), v
-		if _, known := systems[system]; !known || system == "unknown" {
+		if _, known := catalog.Systems[system]; !known || system == "unknown" {
 			return "", 0, fmt.Errorf("%q: unknown database system %q (known: %s)", e, system, knownSystems())
 		}
 	}
@@ -135,7 +138,7 @@ func parseMaxConns(e string) (system string, n int, err error) {
 
 func knownSystems() string {
 	var names []string
-	for k := range systems {
+	for k := range catalog.Systems {
 		if k != "unknown" {
 			names = append(names, k)
 		}
@@ -182,9 +185,9 @@ func errSetting(key, format string, args ...any) error {
 // setting and the bad value.
 func compile(cfg Config) (*settings, error) {
 	s := &settings{
-		ctors:       make(map[FuncName]kind),
-		singletons:  make(map[FuncName]FuncName),
-		sharedArgs:  make(map[FuncName]string),
+		ctors:       make(map[code.FuncName]catalog.Kind),
+		singletons:  make(map[code.FuncName]code.FuncName),
+		sharedArgs:  make(map[code.FuncName]string),
 		pkgs:        make(map[string]bool),
 		methodPkgs:  make(map[string]bool),
 		methodReach: new(reachCache),
@@ -203,7 +206,7 @@ func compile(cfg Config) (*settings, error) {
 		return nil, errSetting(keyCPUs, "%d is negative; 0 means not known", cfg.CPUs)
 	}
 	for _, h := range cfg.Handlers {
-		name, err := ParseFuncName(h)
+		name, err := code.ParseFuncName(h)
 		if err != nil {
 			return nil, &settingError{keyHandlers, err}
 		}
@@ -229,19 +232,19 @@ func compile(cfg Config) (*settings, error) {
 		}
 		s.allow = append(s.allow, p)
 	}
-	for i, c := range catalog {
-		if c.Kind == kindConn && !cfg.SingleConns {
+	for i, c := range catalog.Constructors {
+		if c.Kind == catalog.KindConn && !cfg.SingleConns {
 			continue
 		}
-		s.add(catalogNames[i], c.Kind)
+		s.add(catalog.Names[i], c.Kind)
 	}
 	for _, c := range cfg.Constructors {
-		name, err := ParseFuncName(c)
+		name, err := code.ParseFuncName(c)
 		if err != nil {
 			return nil, &settingError{keyConstructors, err}
 		}
 		if _, ok := s.ctors[name]; !ok {
-			s.add(name, kindUser)
+			s.add(name, catalog.KindUser)
 		}
 	}
 	for _, m := range cfg.Singleton {
@@ -262,7 +265,7 @@ func compile(cfg Config) (*settings, error) {
 		s.singletons[ctor] = acc
 	}
 	for _, e := range cfg.SharedArgs {
-		ctor, args, err := parseSharedArgs(e)
+		ctor, args, err := connid.ParseSharedArgs(e)
 		if err != nil {
 			return nil, &settingError{keySharedArgs, err}
 		}
@@ -279,21 +282,21 @@ func compile(cfg Config) (*settings, error) {
 }
 
 // parseSingleton parses one "CONSTRUCTOR=ACCESSOR" entry.
-func parseSingleton(e string) (ctor, acc FuncName, err error) {
+func parseSingleton(e string) (ctor, acc code.FuncName, err error) {
 	ctorText, accText, ok := strings.Cut(e, "=")
 	if !ok {
 		return ctor, acc, fmt.Errorf("%q is not CONSTRUCTOR=ACCESSOR", e)
 	}
-	if ctor, err = ParseFuncName(ctorText); err != nil {
+	if ctor, err = code.ParseFuncName(ctorText); err != nil {
 		return ctor, acc, fmt.Errorf("constructor: %v", err)
 	}
-	if acc, err = ParseFuncName(accText); err != nil {
+	if acc, err = code.ParseFuncName(accText); err != nil {
 		return ctor, acc, fmt.Errorf("accessor: %v", err)
 	}
 	return ctor, acc, nil
 }
 
-func (s *settings) add(name FuncName, k kind) {
+func (s *settings) add(name code.FuncName, k catalog.Kind) {
 	s.ctors[name] = k
 	s.pkgs[name.Pkg] = true
 	if name.Recv != "" {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -180,35 +181,12 @@ func (c *fileCache) find(dir string) string {
 // search looks in dir, then in its parent through find (which, pinned,
 // remembers the parents too: packages share them).
 func (c *fileCache) search(dir string) string {
-	if name := filepath.Join(dir, ConfigFileName); fileExists(name) {
+	if name := filepath.Join(dir, ConfigFileName); code.FileExists(name) {
 		return name
 	}
 	parent := filepath.Dir(dir)
-	if parent == dir || fileExists(filepath.Join(dir, "go.mod")) {
+	if parent == dir || code.FileExists(filepath.Join(dir, "go.mod")) {
 		return ""
 	}
 	return c.find(parent)
-}
-
-// moduleRoot returns the nearest directory at or above dir holding a
-// go.mod, or "" if there is none.
-func moduleRoot(dir string) string {
-	if dir == "" {
-		return ""
-	}
-	for d := dir; ; {
-		if fileExists(filepath.Join(d, "go.mod")) {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
-	}
-}
-
-func fileExists(name string) bool {
-	fi, err := os.Stat(name)
-	return err == nil && !fi.IsDir()
 }

@@ -5,6 +5,10 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/connid"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/frequency"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -36,7 +40,7 @@ func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site,
 				return false
 			}
 			if lit, ok := n.(*ast.FuncLit); ok {
-				if !runsBeforeReturn(pass, lit, parents) {
+				if !frequency.RunsBeforeReturn(pass, lit, parents) {
 					return false
 				}
 				inLit++
@@ -50,7 +54,7 @@ func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site,
 			if f == nil {
 				return true
 			}
-			if cachedConstruction(pass, innermostFirst(parents)) {
+			if frequency.CachedConstruction(pass, code.InnermostFirst(parents)) {
 				return true // lazy initialization of a cache
 			}
 			if f.Helper {
@@ -85,7 +89,7 @@ func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site,
 				return false
 			}
 			if lit, ok := n.(*ast.FuncLit); ok {
-				if !runsBeforeReturn(pass, lit, parents) {
+				if !frequency.RunsBeforeReturn(pass, lit, parents) {
 					return false
 				}
 				inLit++
@@ -131,7 +135,7 @@ func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site,
 func closesAny(pass *analysis.Pass, body *ast.BlockStmt, pools map[types.Object]bool) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if sel, ok := n.(*ast.SelectorExpr); ok && isCloseMethod(sel.Sel.Name) {
+		if sel, ok := n.(*ast.SelectorExpr); ok && catalog.IsCloseMethod(sel.Sel.Name) {
 			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && pools[pass.TypesInfo.Uses[id]] {
 				found = true
 			}
@@ -141,63 +145,10 @@ func closesAny(pass *analysis.Pass, body *ast.BlockStmt, pools map[types.Object]
 	return found
 }
 
-// runsBeforeReturn reports whether a function literal, whose parents are
-// given outermost first, runs before the enclosing function returns, so
-// that what it assigns to the function's variables is the function's
-// doing: a literal passed to a call (a retry helper) or called on the
-// spot, but not one started as a goroutine, run once (sync.Once.Do,
-// sync.OnceValue), or kept to run later (t.Cleanup, a handler).
-func runsBeforeReturn(pass *analysis.Pass, lit *ast.FuncLit, parents []ast.Node) bool {
-	if len(parents) == 0 {
-		return false
-	}
-	call, ok := parents[len(parents)-1].(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	if len(parents) > 1 {
-		if _, ok := parents[len(parents)-2].(*ast.GoStmt); ok {
-			return false
-		}
-	}
-	if ast.Unparen(call.Fun) == lit {
-		return true
-	}
-	if sig, ok := pass.TypesInfo.TypeOf(lit).(*types.Signature); ok && isHandler(sig) {
-		return false
-	}
-	if id := calleeIdent(call); id != nil {
-		if fn, ok := pass.TypesInfo.Uses[id].(*types.Func); ok && fn.Pkg() != nil && laterRunners[[2]string{fn.Pkg().Path(), fn.Name()}] {
-			return false
-		}
-	}
-	return true
-}
-
-// laterRunners take a function that runs once per process, concurrently,
-// or later than the call, by package path and function or method name.
-var laterRunners = map[[2]string]bool{
-	{"sync", "Do"}:                               true, // (*sync.Once).Do
-	{"sync", "OnceFunc"}:                         true,
-	{"sync", "OnceValue"}:                        true,
-	{"sync", "OnceValues"}:                       true,
-	{"sync", "Go"}:                               true, // (*sync.WaitGroup).Go
-	{"testing", "Cleanup"}:                       true,
-	{"time", "AfterFunc"}:                        true,
-	{"context", "AfterFunc"}:                     true,
-	{"runtime", "SetFinalizer"}:                  true,
-	{"runtime", "AddCleanup"}:                    true,
-	{"net/http", "HandleFunc"}:                   true,
-	{"golang.org/x/sync/errgroup", "Go"}:         true,
-	{"golang.org/x/sync/errgroup", "TryGo"}:      true,
-	{"golang.org/x/sync/singleflight", "Do"}:     true,
-	{"golang.org/x/sync/singleflight", "DoChan"}: true,
-}
-
 // callFactory returns what a call creates, if it calls a constructor or a
 // factory: a fact naming the underlying constructor site.
 func callFactory(pass *analysis.Pass, call *ast.CallExpr, calls map[*ast.Ident]site, local map[*types.Func]*factoryFact) *factoryFact {
-	id := calleeIdent(call)
+	id := code.CalleeIdent(call)
 	if id == nil {
 		return nil
 	}
@@ -205,10 +156,10 @@ func callFactory(pass *analysis.Pass, call *ast.CallExpr, calls map[*ast.Ident]s
 		if st.factory != nil {
 			return st.factory
 		}
-		if st.kind == kindConn {
+		if st.kind == catalog.KindConn {
 			return nil
 		}
-		return &factoryFact{Ctor: funcNameOf(st.fn).String(), Via: shortFuncName(st.fn) + " at " + sitePos(pass, id.Pos())}
+		return &factoryFact{Ctor: code.FuncNameOf(st.fn).String(), Via: code.ShortFuncName(st.fn) + " at " + code.SitePos(pass, id.Pos())}
 	}
 	switch obj := pass.TypesInfo.Uses[id].(type) {
 	case *types.Func:
@@ -219,17 +170,17 @@ func callFactory(pass *analysis.Pass, call *ast.CallExpr, calls map[*ast.Ident]s
 		return registryMethodFactory(pass, call, obj, local)
 	case *types.Var:
 		// A local holding a constructor: f := pgxpool.New; f(ctx, dsn).
-		if file := fileOf(pass, obj.Pos()); file != nil && isLocal(pass, obj) && !isParam(file, obj) {
-			init, why := varInit(pass, file, obj)
+		if file := code.FileOf(pass, obj.Pos()); file != nil && code.IsLocal(pass, obj) && !code.IsParam(file, obj) {
+			init, why := code.VarInit(pass, file, obj)
 			if why != "" {
 				return nil
 			}
-			if ref := calleeRef(init); ref != nil {
-				if st, ok := calls[ref]; ok && st.kind != kindConn && laterWrite(pass, []ast.Node{enclosingBody(enclosingPath(file, obj.Pos()))}, obj) == "" {
+			if ref := code.CalleeRef(init); ref != nil {
+				if st, ok := calls[ref]; ok && st.kind != catalog.KindConn && connid.LaterWrite(pass, []ast.Node{code.EnclosingBody(code.EnclosingPath(file, obj.Pos()))}, obj) == "" {
 					if st.factory != nil {
 						return st.factory
 					}
-					return &factoryFact{Ctor: funcNameOf(st.fn).String(), Via: shortFuncName(st.fn) + " at " + sitePos(pass, ref.Pos())}
+					return &factoryFact{Ctor: code.FuncNameOf(st.fn).String(), Via: code.ShortFuncName(st.fn) + " at " + code.SitePos(pass, ref.Pos())}
 				}
 			}
 		}
@@ -239,17 +190,6 @@ func callFactory(pass *analysis.Pass, call *ast.CallExpr, calls map[*ast.Ident]s
 		if obj.Parent() == pass.Pkg.Scope() {
 			return registryFactory(pass, obj, calls, local)
 		}
-	}
-	return nil
-}
-
-// calleeRef returns the name a function value is taken by: F or x.F.
-func calleeRef(e ast.Expr) *ast.Ident {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return e
-	case *ast.SelectorExpr:
-		return e.Sel
 	}
 	return nil
 }
@@ -349,45 +289,4 @@ func carries(pass *analysis.Pass, e ast.Expr, objs map[types.Object]bool) bool {
 		}
 	}
 	return false
-}
-
-// innermostFirst returns the parents of a node (outermost first, the
-// node last) in the order of enclosingPath.
-func innermostFirst(parents []ast.Node) []ast.Node {
-	path := make([]ast.Node, len(parents))
-	for i, n := range parents {
-		path[len(parents)-1-i] = n
-	}
-	return path
-}
-
-func sameRef(pass *analysis.Pass, a, b ast.Expr) bool {
-	a, b = ast.Unparen(a), ast.Unparen(b)
-	switch a := a.(type) {
-	case *ast.Ident:
-		b, ok := b.(*ast.Ident)
-		return ok && pass.TypesInfo.ObjectOf(a) != nil && pass.TypesInfo.ObjectOf(a) == pass.TypesInfo.ObjectOf(b)
-	case *ast.SelectorExpr:
-		b, ok := b.(*ast.SelectorExpr)
-		return ok && pass.TypesInfo.ObjectOf(a.Sel) == pass.TypesInfo.ObjectOf(b.Sel) && sameRef(pass, a.X, b.X)
-	}
-	return false
-}
-
-// calleeIdent returns the name a call calls by: F, x.F, F[T] or x.F[T];
-// nil for other callees (a function value from an expression).
-func calleeIdent(call *ast.CallExpr) *ast.Ident {
-	fun := ast.Unparen(call.Fun)
-	if ix, ok := fun.(*ast.IndexExpr); ok { // an instantiated generic function
-		fun = ix.X
-	} else if ix, ok := fun.(*ast.IndexListExpr); ok {
-		fun = ix.X
-	}
-	switch fun := fun.(type) {
-	case *ast.Ident:
-		return fun
-	case *ast.SelectorExpr:
-		return fun.Sel
-	}
-	return nil
 }

@@ -4,12 +4,14 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
-	"path"
 	"slices"
 	"strings"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/frequency"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/poolsize"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -60,7 +62,7 @@ type poolSite struct {
 	Type   string // "*github.com/jackc/pgx/v5/pgxpool.Pool"
 	Pos    string // "store/store.go:12"
 	System string // "postgres"
-	Size   sizeExpr
+	Size   catalog.Size
 }
 
 func (*packageFact) AFact() {}
@@ -165,30 +167,11 @@ func importedFactory(pass *analysis.Pass, deps depSummary, fn *types.Func) *fact
 	return nil
 }
 
-// sitePos formats a position for messages and facts: the package's
-// directory (pathDir), the file's base name and the line, stable across
-// machines.
-func sitePos(pass *analysis.Pass, pos token.Pos) string {
-	p := pass.Fset.Position(pos)
-	return fmt.Sprintf("%s/%s:%d", pathDir(strings.TrimSuffix(pass.Pkg.Path(), "_test")), path.Base(p.Filename), p.Line)
-}
-
-// pathDir is the directory an import path names in the usual layout: its
-// last element, or the one before a major version suffix (goose for
-// github.com/pressly/goose/v3, whose root package has no v3 directory).
-func pathDir(pkgPath string) string {
-	dir, base := path.Split(pkgPath)
-	if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" && dir != "" {
-		return path.Base(strings.TrimSuffix(dir, "/"))
-	}
-	return base
-}
-
 // exportFacts finds the package's factories (to a fixed point, so that
 // wrappers of wrappers in one package are found), exports their facts and
 // the package fact, and returns the package's own construction sites and
 // its factories.
-func exportFacts(pass *analysis.Pass, s *settings, hs *handlerIndex, deps depSummary, sites []site, shares bool) ([]poolSite, map[*types.Func]*factoryFact) {
+func exportFacts(pass *analysis.Pass, s *settings, hs *frequency.Index, deps depSummary, sites []site, shares bool) ([]poolSite, map[*types.Func]*factoryFact) {
 	// The constructor or factory that a call uses, from the sites.
 	calls := make(map[*ast.Ident]site, len(sites))
 	for _, st := range sites {
@@ -214,7 +197,7 @@ func exportFacts(pass *analysis.Pass, s *settings, hs *handlerIndex, deps depSum
 			if !ok || factories[fn] != nil {
 				continue
 			}
-			if f := factoryIn(pass, fd, calls, factories); f != nil && (!f.Helper || !isHandler(fn.Signature())) {
+			if f := factoryIn(pass, fd, calls, factories); f != nil && (!f.Helper || !frequency.IsHandler(fn.Signature())) {
 				// (A handler's own construction is reported per request;
 				// its callers are the server.)
 				factories[fn] = f
@@ -243,21 +226,21 @@ func exportFacts(pass *analysis.Pass, s *settings, hs *handlerIndex, deps depSum
 		if !s.countsSites() {
 			break // sites travel in facts only when a program's count is wanted
 		}
-		if st.factory != nil || st.kind == kindConn {
+		if st.factory != nil || st.kind == catalog.KindConn {
 			continue
 		}
 		if name := pass.Fset.File(st.id.Pos()).Name(); strings.HasSuffix(name, "_test.go") {
 			continue // not linked into programs
 		}
-		ps := poolSite{Type: poolType(st.fn), Pos: sitePos(pass, st.id.Pos())}
+		ps := poolSite{Type: poolType(st.fn), Pos: code.SitePos(pass, st.id.Pos())}
 		if len(s.maxConns) > 0 {
-			if file := fileOf(pass, st.id.Pos()); file != nil {
-				path := enclosingPath(file, st.id.Pos())
-				ctx := useContext(pass, hs, path)
-				if ctx != "" && cachedConstruction(pass, path) {
+			if file := code.FileOf(pass, st.id.Pos()); file != nil {
+				path := code.EnclosingPath(file, st.id.Pos())
+				ctx := frequency.Of(pass, hs, path)
+				if ctx != "" && frequency.CachedConstruction(pass, path) {
 					ctx = ""
 				}
-				ps.System, ps.Size = sizeOf(pass, st, path, ctx)
+				ps.System, ps.Size = poolsize.Of(pass, st.fn, path, ctx)
 			}
 		}
 		own = append(own, ps)

@@ -7,6 +7,9 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/connid"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/refactor"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -14,7 +17,7 @@ import (
 type plan struct {
 	site     site
 	call     *ast.CallExpr
-	accessor FuncName
+	accessor code.FuncName
 	keep     ast.Expr // the context argument passed through, or nil
 	dropped  []ast.Expr
 	target   types.Object // the variable that receives the pool, or nil
@@ -36,7 +39,7 @@ func fileFixes(pass *analysis.Pass, s *settings, file *ast.File, sites []site, p
 		plans[i] = planSite(pass, s, st, paths[i], memo)
 	}
 	fixes = make([]*analysis.SuggestedFix, len(sites))
-	if isCgoOutput(file) {
+	if code.IsCgoOutput(file) {
 		// Positions map to the original through //line directives, but
 		// edits would apply to cgo's output.
 		for _, p := range plans {
@@ -74,8 +77,8 @@ func buildFixes(pass *analysis.Pass, file *ast.File, plans []*plan, fixes []*ana
 		}
 		return
 	}
-	refs := collectImportRefs(pass, file)
-	src := fileContent(pass, pass.Fset.File(file.FileStart)) // read once per file
+	refs := refactor.CollectImportRefs(pass, file)
+	src := code.FileContent(pass, pass.Fset.File(file.FileStart)) // read once per file
 	for _, g := range groups {
 		group := make([]*plan, len(g))
 		for k, i := range g {
@@ -114,7 +117,7 @@ func sharedLocalGroups(pass *analysis.Pass, plans []*plan, fixable func(int) boo
 		for _, e := range p.dropped {
 			ast.Inspect(e, func(n ast.Node) bool {
 				if id, ok := n.(*ast.Ident); ok {
-					if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok && isLocal(pass, v) {
+					if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok && code.IsLocal(pass, v) {
 						if j, seen := owner[v]; seen {
 							parent[find(i)] = find(j)
 						} else {
@@ -150,24 +153,24 @@ func sharedLocalGroups(pass *analysis.Pass, plans []*plan, fixable func(int) boo
 type siteMemo struct {
 	pass   *analysis.Pass
 	find   func(string) *types.Package
-	checks map[[2]FuncName]string
-	shared map[[2]FuncName][2]string
+	checks map[[2]code.FuncName]string
+	shared map[[2]code.FuncName][2]string
 }
 
 func newSiteMemo(pass *analysis.Pass) *siteMemo {
 	return &siteMemo{
 		pass:   pass,
-		find:   packageFinder(pass.Pkg),
-		checks: make(map[[2]FuncName]string),
-		shared: make(map[[2]FuncName][2]string),
+		find:   code.PackageFinder(pass.Pkg),
+		checks: make(map[[2]code.FuncName]string),
+		shared: make(map[[2]code.FuncName][2]string),
 	}
 }
 
 // accessorReason says why the accessor cannot replace ctor: checked from
 // its types when its package is visible (go vet sees only imports), else
 // from its source when it is in this module.
-func (m *siteMemo) accessorReason(ctor *types.Func, acc FuncName) string {
-	key := [2]FuncName{funcNameOf(ctor), acc}
+func (m *siteMemo) accessorReason(ctor *types.Func, acc code.FuncName) string {
+	key := [2]code.FuncName{code.FuncNameOf(ctor), acc}
 	if r, ok := m.checks[key]; ok {
 		return r
 	}
@@ -182,7 +185,7 @@ func (m *siteMemo) accessorReason(ctor *types.Func, acc FuncName) string {
 // planSite checks that the site is a direct call of a constructor with a
 // configured accessor and records what the fix removes.
 func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, memo *siteMemo) *plan {
-	acc, ok := s.singletons[funcNameOf(st.fn)]
+	acc, ok := s.singletons[code.FuncNameOf(st.fn)]
 	if !ok {
 		return nil
 	}
@@ -192,7 +195,7 @@ func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, memo *
 	i := 1
 	if len(path) > 1 {
 		if sel, ok := path[1].(*ast.SelectorExpr); ok && sel.Sel == st.id {
-			if _, isPkg := pass.TypesInfo.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
+			if _, isPkg := pass.TypesInfo.Uses[code.IdentOf(sel.X)].(*types.PkgName); !isPkg {
 				recv = sel.X
 			}
 			i = 2
@@ -208,7 +211,7 @@ func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, memo *
 		return p
 	}
 	sig := st.fn.Signature()
-	ctxFirst := sig.Params().Len() > 0 && isContext(sig.Params().At(0).Type())
+	ctxFirst := sig.Params().Len() > 0 && code.IsContext(sig.Params().At(0).Type())
 	args := p.call.Args
 	if p.call.Ellipsis.IsValid() && ctxFirst && len(args) == 1 {
 		p.reason = "the context is inside a spread argument"
@@ -223,8 +226,8 @@ func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, memo *
 	}
 	p.dropped = append(p.dropped, args...)
 	for _, e := range p.dropped {
-		if !droppable(pass, e) {
-			p.reason = fmt.Sprintf("dropping %s could drop side effects", briefText(pass.Fset, e))
+		if !connid.Droppable(pass, e) {
+			p.reason = fmt.Sprintf("dropping %s could drop side effects", code.BriefText(pass.Fset, e))
 			return p
 		}
 	}
@@ -232,7 +235,7 @@ func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, memo *
 		p.reason = check
 		return p
 	}
-	p.target = poolTarget(pass, path[i:])
+	p.target = code.PoolTarget(pass, path[i:])
 	if reason := returnedReason(pass, path, p.call, p.target); reason != "" {
 		p.reason = reason
 		return p
@@ -248,46 +251,13 @@ func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, memo *
 	return p
 }
 
-// poolTarget returns the variable or field the call's first result is
-// stored in: "pool, err := C()", "s.db, err = C()", "var pool = C()".
-func poolTarget(pass *analysis.Pass, path []ast.Node) types.Object {
-	call := path[0]
-	if len(path) < 2 {
-		return nil
-	}
-	var lhs ast.Expr
-	switch parent := path[1].(type) {
-	case *ast.AssignStmt:
-		if len(parent.Rhs) == 1 && parent.Rhs[0] == call {
-			lhs = parent.Lhs[0]
-		}
-	case *ast.ValueSpec:
-		if len(parent.Values) == 1 && parent.Values[0] == call {
-			lhs = parent.Names[0]
-		}
-	}
-	switch lhs := ast.Unparen(lhs).(type) {
-	case *ast.Ident:
-		if lhs.Name == "_" {
-			return nil
-		}
-		if obj := pass.TypesInfo.Defs[lhs]; obj != nil {
-			return obj
-		}
-		return pass.TypesInfo.Uses[lhs]
-	case *ast.SelectorExpr:
-		return pass.TypesInfo.Uses[lhs.Sel]
-	}
-	return nil
-}
-
 // buildFix assembles the edits for a group of sites: the replaced calls,
 // the removed Close statements, the declarations of locals that only the
 // dropped arguments used, and the import changes.
-func buildFix(pass *analysis.Pass, file *ast.File, src []byte, group []*plan, name string, spec *importEdit, refs importRefs) *analysis.SuggestedFix {
+func buildFix(pass *analysis.Pass, file *ast.File, src []byte, group []*plan, name string, spec *importEdit, refs refactor.ImportRefs) *analysis.SuggestedFix {
 	tf := pass.Fset.File(file.FileStart)
 	var edits []analysis.TextEdit
-	var removed []span
+	var removed []refactor.Span
 	for _, p := range group {
 		qual := p.accessor.Name
 		if name != "" {
@@ -295,24 +265,24 @@ func buildFix(pass *analysis.Pass, file *ast.File, src []byte, group []*plan, na
 		}
 		arg := ""
 		if p.keep != nil {
-			arg = nodeText(pass.Fset, p.keep)
-			removed = append(removed, span{p.call.Pos(), p.keep.Pos()}, span{p.keep.End(), p.call.End()})
+			arg = code.NodeText(pass.Fset, p.keep)
+			removed = append(removed, refactor.Span{Pos: p.call.Pos(), End: p.keep.Pos()}, refactor.Span{Pos: p.keep.End(), End: p.call.End()})
 		} else {
-			removed = append(removed, span{p.call.Pos(), p.call.End()})
+			removed = append(removed, refactor.Span{Pos: p.call.Pos(), End: p.call.End()})
 		}
 		edits = append(edits, analysis.TextEdit{Pos: p.call.Pos(), End: p.call.End(), NewText: []byte(qual + "(" + arg + ")")})
 		for _, c := range p.closes {
-			removed = append(removed, span{c.node.Pos(), c.node.End()})
+			removed = append(removed, refactor.Span{Pos: c.node.Pos(), End: c.node.End()})
 			if c.replace != "" {
 				edits = append(edits, analysis.TextEdit{Pos: c.node.Pos(), End: c.node.End(), NewText: []byte(c.replace)})
 				continue
 			}
 			ctf, csrc := tf, src
 			if f := pass.Fset.File(c.node.Pos()); f != tf {
-				ctf, csrc = f, fileContent(pass, f) // a Close in another file of the package
+				ctf, csrc = f, code.FileContent(pass, f) // a Close in another file of the package
 			}
-			sp := stmtSpan(ctf, csrc, c.node.(ast.Stmt))
-			edits = append(edits, analysis.TextEdit{Pos: sp.pos, End: sp.end})
+			sp := refactor.StmtSpan(ctf, csrc, c.node.(ast.Stmt))
+			edits = append(edits, analysis.TextEdit{Pos: sp.Pos, End: sp.End})
 		}
 	}
 	// Delete locals whose every use is gone, then the locals only their
@@ -321,11 +291,11 @@ func buildFix(pass *analysis.Pass, file *ast.File, src []byte, group []*plan, na
 	// group's sites need a walk, which keeps a file with many sites linear.
 	var scope []ast.Node
 	for _, p := range group {
-		if d := topDecl(file, p.call.Pos()); d != nil && !slices.Contains(scope, d) {
+		if d := code.TopDecl(file, p.call.Pos()); d != nil && !slices.Contains(scope, d) {
 			scope = append(scope, d)
 		}
 	}
-	decls, reason := unusedLocals(pass, scope, &removed)
+	decls, reason := refactor.UnusedLocals(pass, scope, &removed, connid.Droppable)
 	if reason != "" {
 		for _, p := range group {
 			p.reason = reason
@@ -333,14 +303,14 @@ func buildFix(pass *analysis.Pass, file *ast.File, src []byte, group []*plan, na
 		return nil
 	}
 	for _, d := range decls {
-		sp := stmtSpan(tf, src, d)
-		edits = append(edits, analysis.TextEdit{Pos: sp.pos, End: sp.end})
+		sp := refactor.StmtSpan(tf, src, d)
+		edits = append(edits, analysis.TextEdit{Pos: sp.Pos, End: sp.End})
 	}
-	edits = append(edits, unusedImports(file, tf, src, refs, removed)...)
+	edits = append(edits, refactor.UnusedImports(file, tf, src, refs, removed)...)
 	if spec != nil {
 		edits = append(edits, analysis.TextEdit{Pos: spec.pos, End: spec.pos, NewText: []byte(spec.text)})
 	}
 	sort.Slice(edits, func(i, j int) bool { return edits[i].Pos < edits[j].Pos })
-	msg := "Use the shared pool from " + group[0].accessor.short()
+	msg := "Use the shared pool from " + group[0].accessor.Short()
 	return &analysis.SuggestedFix{Message: msg, TextEdits: edits}
 }

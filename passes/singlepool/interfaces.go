@@ -3,6 +3,7 @@ package singlepool
 import (
 	"go/types"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -91,7 +92,7 @@ func everyImplBuilds(pass *analysis.Pass, implementers []*types.Named, m *types.
 			return nil // an implementation that builds nothing, or keeps its pool
 		}
 		if first == nil {
-			first = &factoryFact{Ctor: f.Ctor, Via: shortFuncName(impl) + ": " + f.Via}
+			first = &factoryFact{Ctor: f.Ctor, Via: code.ShortFuncName(impl) + ": " + f.Via}
 		}
 	}
 	return first

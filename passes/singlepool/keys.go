@@ -1,6 +1,11 @@
 package singlepool
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/connid"
+)
 
 // The settings' keys: flag names, .singlepool.yml keys and golangci-lint
 // settings keys alike (Config's json and yaml tags, which a test keeps
@@ -52,7 +57,7 @@ var settingsTable = []setting{
 		key:   keyConstructors,
 		usage: "comma-separated extra constructors: pkg/path.Func or (*pkg/path.Type).Method",
 		field: func(c *Config) any { return &c.Constructors },
-		check: func(e string) error { _, err := ParseFuncName(e); return err },
+		check: func(e string) error { _, err := code.ParseFuncName(e); return err },
 	},
 	{
 		key:   keySingleton,
@@ -65,7 +70,7 @@ var settingsTable = []setting{
 		usage: "CONSTRUCTOR=(ARGS) pairs: the arguments, without the context, that the shared pool is built with, " +
 			`e.g. database/sql.Open=("pgx", os.Getenv("DATABASE_URL")); a site is fixed only if its own are the same`,
 		field: func(c *Config) any { return &c.SharedArgs },
-		check: func(e string) error { _, _, err := parseSharedArgs(e); return err },
+		check: func(e string) error { _, _, err := connid.ParseSharedArgs(e); return err },
 	},
 	{
 		key:   keyAllowTests,
@@ -91,7 +96,7 @@ var settingsTable = []setting{
 		key:   keyHandlers,
 		usage: "comma-separated in-house handlers: function types (example.com/fw.HandlerFunc) or registrars whose function arguments run per request (example.com/fw.Handle)",
 		field: func(c *Config) any { return &c.Handlers },
-		check: func(e string) error { _, err := ParseFuncName(e); return err },
+		check: func(e string) error { _, err := code.ParseFuncName(e); return err },
 	},
 	{
 		key:   keyMaxConns,

@@ -5,11 +5,10 @@ import (
 	"maps"
 	"regexp"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -35,34 +34,12 @@ func checkMaxPools(pass *analysis.Pass, s *settings, deps depSummary, own []pool
 		if len(sites) <= s.cfg.MaxPools {
 			continue
 		}
-		sortPositions(sites)
+		code.SortPositions(sites)
 		name := pass.Files[0].Name
 		report(pass, name.Pos(), name.End(), categoryMaxPools,
 			fmt.Sprintf("this program can open %d %s pools (max-pools=%d): %s",
 				len(sites), shortType(t), s.cfg.MaxPools, strings.Join(sites, ", ")), nil)
 	}
-}
-
-// sortPositions sorts "file:line" strings by file, then line as a number
-// (a.go:9 before a.go:10).
-func sortPositions(ps []string) {
-	sort.Slice(ps, func(i, j int) bool {
-		fi, li := splitPosition(ps[i])
-		fj, lj := splitPosition(ps[j])
-		if fi != fj {
-			return fi < fj
-		}
-		return li < lj
-	})
-}
-
-func splitPosition(p string) (string, int) {
-	i := strings.LastIndexByte(p, ':')
-	if i < 0 {
-		return p, 0
-	}
-	n, _ := strconv.Atoi(p[i+1:])
-	return p[:i], n
 }
 
 // shortType shortens "*github.com/jackc/pgx/v5/pgxpool#pgxpool.Pool" (see

@@ -5,6 +5,9 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/connid"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -29,15 +32,15 @@ func registryFactory(pass *analysis.Pass, v *types.Var, calls map[*ast.Ident]sit
 	values := registryValues(pass, v)
 	var found *factoryFact
 	for _, e := range values {
-		ref := calleeRef(e)
+		ref := code.CalleeRef(e)
 		if ref == nil {
 			return nil
 		}
 		var f *factoryFact
-		if st, ok := calls[ref]; ok && st.kind != kindConn {
+		if st, ok := calls[ref]; ok && st.kind != catalog.KindConn {
 			f = st.factory
 			if f == nil {
-				f = &factoryFact{Ctor: funcNameOf(st.fn).String(), Via: shortFuncName(st.fn) + " at " + sitePos(pass, ref.Pos())}
+				f = &factoryFact{Ctor: code.FuncNameOf(st.fn).String(), Via: code.ShortFuncName(st.fn) + " at " + code.SitePos(pass, ref.Pos())}
 			}
 		} else if fn, ok := pass.TypesInfo.Uses[ref].(*types.Func); ok {
 			f = local[fn] // a factory of this package
@@ -67,18 +70,18 @@ func registryMethodFactory(pass *analysis.Pass, call *ast.CallExpr, m *types.Fun
 	if id, ok := x.(*ast.Ident); ok {
 		// d, ok := drivers[scheme]; d.Open(url)
 		v, ok := pass.TypesInfo.Uses[id].(*types.Var)
-		if !ok || !isLocal(pass, v) {
+		if !ok || !code.IsLocal(pass, v) {
 			return nil
 		}
-		file := fileOf(pass, v.Pos())
-		if file == nil || isParam(file, v) {
+		file := code.FileOf(pass, v.Pos())
+		if file == nil || code.IsParam(file, v) {
 			return nil
 		}
-		init, why := varInit(pass, file, v)
+		init, why := code.VarInit(pass, file, v)
 		if why != "" || registryOf(pass, init) == nil {
 			return nil
 		}
-		if laterWrite(pass, []ast.Node{enclosingBody(enclosingPath(file, v.Pos()))}, v) != "" {
+		if connid.LaterWrite(pass, []ast.Node{code.EnclosingBody(code.EnclosingPath(file, v.Pos()))}, v) != "" {
 			return nil
 		}
 		x = ast.Unparen(init)
@@ -104,7 +107,7 @@ func registryMethodFactory(pass *analysis.Pass, call *ast.CallExpr, m *types.Fun
 			return nil
 		}
 		if found == nil {
-			found = &factoryFact{Ctor: f.Ctor, Via: shortFuncName(impl) + ": " + f.Via, Helper: f.Helper, Closes: f.Closes}
+			found = &factoryFact{Ctor: f.Ctor, Via: code.ShortFuncName(impl) + ": " + f.Via, Helper: f.Helper, Closes: f.Closes}
 		}
 	}
 	if found != nil && writtenOutsideDecl(pass, v) {
@@ -135,11 +138,11 @@ func registryOf(pass *analysis.Pass, e ast.Expr) *types.Var {
 // nil otherwise. (Whether it is written elsewhere is the caller's last
 // check.)
 func registryValues(pass *analysis.Pass, v *types.Var) []ast.Expr {
-	file := fileOf(pass, v.Pos())
+	file := code.FileOf(pass, v.Pos())
 	if file == nil {
 		return nil
 	}
-	init, why := varInit(pass, file, v)
+	init, why := code.VarInit(pass, file, v)
 	if why != "" || init == nil {
 		return nil
 	}

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"go/types"
 	"strings"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/frequency"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -60,13 +62,13 @@ func reports(allowed bool, ctx string) bool {
 // category is the rule a site's diagnostic belongs to.
 func category(st site, ctx string) string {
 	switch {
-	case ctx == ctxIteration:
+	case ctx == frequency.Iteration:
 		return categoryPerIteration
 	case ctx != "":
 		return categoryPerRequest // a request, a gRPC call, a Lambda invocation
 	case st.factory != nil:
 		return categoryFactory
-	case st.kind == kindConn:
+	case st.kind == catalog.KindConn:
 		return categoryConn
 	}
 	return categoryPool
@@ -76,7 +78,7 @@ func category(st site, ctx string) string {
 func message(s *settings, allowed bool, name string, st site, ctx string) string {
 	what := "creates a new connection pool"
 	switch {
-	case st.kind == kindConn:
+	case st.kind == catalog.KindConn:
 		what = "opens a new database connection"
 	case st.factory != nil && st.factory.Closes:
 		what = "opens and closes a new connection pool"
@@ -108,7 +110,7 @@ func message(s *settings, allowed bool, name string, st site, ctx string) string
 // "(*gocql.ClusterConfig).CreateSession" for a method.
 func writtenName(st site, path []ast.Node) string {
 	if st.fn.Signature().Recv() != nil {
-		return shortFuncName(st.fn)
+		return code.ShortFuncName(st.fn)
 	}
 	if len(path) > 1 {
 		if sel, ok := path[1].(*ast.SelectorExpr); ok && sel.Sel == st.id {
@@ -119,49 +121,3 @@ func writtenName(st site, path []ast.Node) string {
 	}
 	return st.id.Name
 }
-
-// useContext tells how often a site runs: once per request (a handler,
-// "request (gin handler)"), per call of a gRPC method, per Lambda
-// invocation, or per loop iteration; "" for once. Function literals are
-// crossed when they run on the spot: called, go, defer, or on a goroutine
-// helper (errgroup.Group.Go).
-func useContext(pass *analysis.Pass, hs *handlerIndex, path []ast.Node) string {
-	for i := 1; i < len(path); i++ {
-		switch n := path[i].(type) {
-		case *ast.ForStmt:
-			if path[i-1] == n.Body && !retriesUntilBuilt(pass, n.Body, path) {
-				return ctxIteration
-			}
-		case *ast.RangeStmt:
-			if path[i-1] == n.Body && !retriesUntilBuilt(pass, n.Body, path) {
-				return ctxIteration
-			}
-		case *ast.FuncLit:
-			if e := hs.ofLit(n); e != "" {
-				return e
-			}
-			if i+1 < len(path) {
-				switch p := path[i+1].(type) {
-				case *ast.CallExpr:
-					if ast.Unparen(p.Fun) == n || runsOnGoroutine(pass, p) {
-						continue
-					}
-				case *ast.GoStmt, *ast.DeferStmt:
-					continue
-				}
-			}
-			return ""
-		case *ast.FuncDecl:
-			if fn, ok := pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
-				return hs.ofFunc(fn)
-			}
-			return ""
-		}
-	}
-	return ""
-}
-
-const (
-	ctxRequest   = "request"
-	ctxIteration = "iteration"
-)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -100,14 +102,14 @@ func (r *runner) isSet(name string) bool {
 // settingsFile returns the settings file for the package: -config, or the
 // nearest ConfigFileName above its directory.
 func (r *runner) settingsFile(pass *analysis.Pass) string {
-	return r.settingsFileFor(packageDir(pass))
+	return r.settingsFileFor(code.PackageDir(pass))
 }
 
 // settingsFileFor is settingsFile for a package in dir ("" if unknown).
 func (r *runner) settingsFileFor(dir string) string {
 	if cf := r.cfg.ConfigFile; cf != "" || !r.discover {
 		if cf != "" && !filepath.IsAbs(cf) && r.discover {
-			if root := moduleRoot(dir); root != "" {
+			if root := code.ModuleRoot(dir); root != "" {
 				return filepath.Join(root, cf)
 			}
 		}
@@ -134,28 +136,28 @@ var runners sync.Map // *analysis.Analyzer -> *runner
 // A driver that calls Constructors runs once over a tree that does not
 // change meanwhile: from then on, a's settings files are found and read
 // once (the analysis of each package uses what this call found).
-func Constructors(a *analysis.Analyzer, dirs []string) ([]FuncName, error) {
-	return fromSettings(a, dirs, func(s *settings) iter.Seq[FuncName] { return maps.Keys(s.ctors) })
+func Constructors(a *analysis.Analyzer, dirs []string) ([]code.FuncName, error) {
+	return fromSettings(a, dirs, func(s *settings) iter.Seq[code.FuncName] { return maps.Keys(s.ctors) })
 }
 
 // Accessors returns the accessors of the shared pool that the settings of
 // the packages in dirs name (as Constructors does for constructors): a
 // function that returns one's result holds a fact, though neither calls a
 // constructor.
-func Accessors(a *analysis.Analyzer, dirs []string) ([]FuncName, error) {
-	return fromSettings(a, dirs, func(s *settings) iter.Seq[FuncName] { return maps.Values(s.singletons) })
+func Accessors(a *analysis.Analyzer, dirs []string) ([]code.FuncName, error) {
+	return fromSettings(a, dirs, func(s *settings) iter.Seq[code.FuncName] { return maps.Values(s.singletons) })
 }
 
 // fromSettings collects the names pick takes from the settings of the
 // packages in dirs, sorted.
-func fromSettings(a *analysis.Analyzer, dirs []string, pick func(*settings) iter.Seq[FuncName]) ([]FuncName, error) {
+func fromSettings(a *analysis.Analyzer, dirs []string, pick func(*settings) iter.Seq[code.FuncName]) ([]code.FuncName, error) {
 	v, ok := runners.Load(a)
 	if !ok {
 		return nil, fmt.Errorf("analyzer %s was not made by package singlepool", a.Name)
 	}
 	r := v.(*runner)
 	r.files.pin()
-	names := make(map[FuncName]bool)
+	names := make(map[code.FuncName]bool)
 	files := make(map[string]bool)
 	for _, dir := range dirs {
 		file := r.settingsFileFor(dir)
@@ -174,7 +176,7 @@ func fromSettings(a *analysis.Analyzer, dirs []string, pick func(*settings) iter
 			names[k] = true
 		}
 	}
-	return slices.SortedFunc(maps.Keys(names), func(a, b FuncName) int {
+	return slices.SortedFunc(maps.Keys(names), func(a, b code.FuncName) int {
 		return strings.Compare(a.String(), b.String())
 	}), nil
 }
@@ -184,22 +186,4 @@ func fromSettings(a *analysis.Analyzer, dirs []string, pick func(*settings) iter
 // Initialize opens gorm.Open's pool), so it is neither reported nor holds
 // facts, like a constructor's own package. A driver may load it from
 // export data.
-func Inert(pkgPath string) bool { return gormDrivers[pkgPath] }
-
-// packageDir returns the absolute directory of the package's source files.
-func packageDir(pass *analysis.Pass) string {
-	for _, f := range pass.Files {
-		name := pass.Fset.File(f.FileStart).Name()
-		// Skip files generated into the build cache (cgo) and names that
-		// are not Go files (//line directives may rename them).
-		if !strings.HasSuffix(name, ".go") || strings.Contains(name, "go-build") {
-			continue
-		}
-		// Drivers that pass relative names (Bazel's nogo runs in the
-		// execution root) resolve against the working directory.
-		if abs, err := filepath.Abs(name); err == nil {
-			return filepath.Dir(abs)
-		}
-	}
-	return ""
-}
+func Inert(pkgPath string) bool { return catalog.GormDrivers[pkgPath] }

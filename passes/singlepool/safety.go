@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-	"strings"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/connid"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -14,59 +16,20 @@ import (
 // with its Close calls, in closes.go, and for pools returned to callers,
 // in returnedReason.)
 
-// poolSettings are the names that configure a pool rather than say where
-// it connects: pgxpool.Config fields and DSN parameters (pgx v5.13.0),
-// go-redis Options fields (v9.23.0; v8.11.5's older names), mongo
-// ClientOptions setters and URI options (v1.17.10, v2.10.0). See
-// docs/catalog.md.
-var poolSettings = []string{
-	// pgxpool.Config and its connection-string parameters.
-	"MaxConns", "MinConns", "MinIdleConns", "MaxConnLifetime", "MaxConnLifetimeJitter", "MaxConnIdleTime",
-	"HealthCheckPeriod", "PingTimeout", "BeforeConnect", "AfterConnect", "BeforeAcquire", "PrepareConn",
-	"AfterRelease", "BeforeClose", "ShouldPing",
-	"pool_max_conns", "pool_min_conns", "pool_min_idle_conns", "pool_max_conn_lifetime",
-	"pool_max_conn_idle_time", "pool_health_check_period", "pool_max_conn_lifetime_jitter", "pool_ping_timeout",
-	// go-redis Options (v9; v8's PoolFIFO, MaxConnAge, IdleTimeout, IdleCheckFrequency).
-	"PoolSize", "PoolFIFO", "PoolTimeout", "MaxIdleConns", "MaxActiveConns", "ConnMaxIdleTime", "ConnMaxLifetime",
-	"ConnMaxLifetimeJitter", "MaxConcurrentDials", "MaxConnAge", "IdleTimeout", "IdleCheckFrequency",
-	// mongo ClientOptions and URI options.
-	"SetMaxPoolSize", "SetMinPoolSize", "SetMaxConnIdleTime", "SetMaxConnecting",
-	"maxPoolSize", "minPoolSize", "maxIdleTimeMS", "maxConnecting",
-}
-
-// sqlPoolSetters are the methods of *database/sql.DB (Go 1.26) that tune
-// a pool after it is built; sqlx.DB and gorm's DB().* reach the same.
-var sqlPoolSetters = map[string]bool{
-	"SetMaxOpenConns": true, "SetMaxIdleConns": true, "SetConnMaxLifetime": true, "SetConnMaxIdleTime": true,
-}
-
-// poolSettingIn returns the pool setting named in text, the longest if
-// several match (SetMaxPoolSize, not PoolSize), or "".
-func poolSettingIn(text string) string {
-	lower := strings.ToLower(text)
-	found := ""
-	for _, name := range poolSettings {
-		if len(name) > len(found) && strings.Contains(lower, strings.ToLower(name)) {
-			found = name
-		}
-	}
-	return found
-}
-
 // connectionReason says why the site's pool is not the shared one: it
 // connects elsewhere, its arguments cannot be followed, or it configures
 // its own pool; "" when its canonical arguments are the shared pool's.
 // args are the dropped arguments: the receiver of a method constructor,
 // then the arguments after the context.
-func connectionReason(pass *analysis.Pass, s *settings, st site, acc FuncName, args []ast.Expr, memo *siteMemo) string {
-	siteArgs, why := canonArgs(typedEnv{pass}, args)
+func connectionReason(pass *analysis.Pass, s *settings, st site, acc code.FuncName, args []ast.Expr, memo *siteMemo) string {
+	siteArgs, why := connid.Args(pass, args)
 	if why != "" {
-		if name := poolSettingIn(why); name != "" {
+		if name := catalog.PoolSettingIn(why); name != "" {
 			return fmt.Sprintf("it configures its own pool (%s); the fix would use the shared pool's settings instead", why)
 		}
 		return fmt.Sprintf("it connects with %s, which may not be the shared pool's database", why)
 	}
-	key := [2]FuncName{funcNameOf(st.fn), acc}
+	key := [2]code.FuncName{code.FuncNameOf(st.fn), acc}
 	r, ok := memo.shared[key]
 	if !ok {
 		r[0], r[1] = sharedArgs(pass, s, st, acc)
@@ -79,37 +42,30 @@ func connectionReason(pass *analysis.Pass, s *settings, st site, acc FuncName, a
 	if siteArgs == shared {
 		return ""
 	}
-	if name := poolSettingIn(siteArgs); name != "" && poolSettingIn(shared) != name {
+	if name := catalog.PoolSettingIn(siteArgs); name != "" && catalog.PoolSettingIn(shared) != name {
 		return fmt.Sprintf("it configures its own pool (%s); the fix would use the shared pool's settings instead", name)
 	}
 	return fmt.Sprintf("it connects with (%s); the shared pool with (%s)", siteArgs, shared)
 }
 
-// derived caches the accessors' packages read for sharedArgs.
-var derived derivedCache
-
 // sharedArgs returns the canonical arguments the shared pool is built
 // with: the shared-args setting, or what the accessor's package passes to
 // the constructor; or why they are unknown.
-func sharedArgs(pass *analysis.Pass, s *settings, st site, acc FuncName) (string, string) {
-	ctor := funcNameOf(st.fn)
+func sharedArgs(pass *analysis.Pass, s *settings, st site, acc code.FuncName) (string, string) {
+	ctor := code.FuncNameOf(st.fn)
 	if t, ok := s.sharedArgs[ctor]; ok {
 		return t, ""
 	}
 	unknown := func(why string) (string, string) {
-		return "", fmt.Sprintf("what %s connects to is unknown (%s); state it with shared-args=%s=(...)", acc.short(), why, ctor)
+		return "", fmt.Sprintf("what %s connects to is unknown (%s); state it with shared-args=%s=(...)", acc.Short(), why, ctor)
 	}
-	dir, ok := packageSource(moduleRoot(packageDir(pass)), acc.Pkg)
+	dir, ok := code.PackageSource(code.ModuleRoot(code.PackageDir(pass)), acc.Pkg)
 	if !ok {
 		return unknown("its package is not in this module")
 	}
-	pkg, err := derived.load(dir)
-	if err != nil {
-		return unknown(err.Error())
-	}
 	sig := st.fn.Signature()
-	ctxFirst := sig.Params().Len() > 0 && isContext(sig.Params().At(0).Type())
-	t, why := sharedArgsIn(pkg, ctor, ctxFirst)
+	ctxFirst := sig.Params().Len() > 0 && code.IsContext(sig.Params().At(0).Type())
+	t, why := connid.Derive(dir, ctor, ctxFirst)
 	if why != "" {
 		return unknown(why)
 	}
@@ -184,28 +140,28 @@ func callerCloses(pass *analysis.Pass, file *ast.File, fn *types.Func) string {
 		if !ok || pos != "" {
 			return pos == ""
 		}
-		id := calleeIdent(call)
+		id := code.CalleeIdent(call)
 		if id == nil || pass.TypesInfo.Uses[id] != fn {
 			return true
 		}
-		path := enclosingPath(file, call.Pos())
+		path := code.EnclosingPath(file, call.Pos())
 		for i, p := range path {
 			if p == call {
 				path = path[i:]
 				break
 			}
 		}
-		target := poolTarget(pass, path)
+		target := code.PoolTarget(pass, path)
 		if target == nil {
 			if len(path) > 1 {
 				if _, ret := path[1].(*ast.ReturnStmt); ret {
-					pos = sitePos(pass, call.Pos()) // handed on to its own callers
+					pos = code.SitePos(pass, call.Pos()) // handed on to its own callers
 				}
 			}
 			return true
 		}
 		if edits, bad := closeCalls(pass, path, target); len(edits) > 0 || bad != "" {
-			pos = sitePos(pass, call.Pos())
+			pos = code.SitePos(pass, call.Pos())
 		}
 		return true
 	})

@@ -6,6 +6,9 @@ import (
 	"go/token"
 	"strings"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/frequency"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -73,7 +76,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.pkgs[pass.Pkg.Path()] || gormDrivers[pass.Pkg.Path()] {
+	if s.pkgs[pass.Pkg.Path()] || catalog.GormDrivers[pass.Pkg.Path()] {
 		// The library that implements constructors (database/sql, pgx's
 		// stdlib, and gorm's dialectors, which open gorm.Open's pool):
 		// its calls of them are their implementation, not uses, nor the
@@ -97,7 +100,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		return nil, nil // the common case: no syntax is visited
 	}
 	sites := findSites(pass, s, deps)
-	hs := newHandlerIndex(pass, s)
+	hs := frequency.NewIndex(pass, s.handlers)
 	own, local := exportFacts(pass, s, hs, deps, sites, shares)
 	checkMaxPools(pass, s, deps, own)
 	checkMaxConns(pass, s, deps, own)
@@ -130,14 +133,14 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 
 // reportFile decides which of a file's sites to report and in what words,
 // plans their fixes, and reports them.
-func reportFile(pass *analysis.Pass, s *settings, hs *handlerIndex, allowed bool, file *ast.File, sites []site) {
+func reportFile(pass *analysis.Pass, s *settings, hs *frequency.Index, allowed bool, file *ast.File, sites []site) {
 	var reported []site
 	var paths [][]ast.Node
 	var contexts []string
 	for _, st := range sites {
-		path := enclosingPath(file, st.id.Pos())
-		ctx := useContext(pass, hs, path)
-		if ctx != "" && cachedConstruction(pass, path) {
+		path := code.EnclosingPath(file, st.id.Pos())
+		ctx := frequency.Of(pass, hs, path)
+		if ctx != "" && frequency.CachedConstruction(pass, path) {
 			ctx = "" // lazy initialization runs once, not per request
 		}
 		if st.local && ctx == "" {

@@ -1,4 +1,4 @@
-package singlepool
+package connid
 
 import (
 	"fmt"
@@ -7,6 +7,9 @@ import (
 	"go/token"
 	"strconv"
 	"strings"
+
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 )
 
 // Connection identity. A fix replaces a constructor call with the shared
@@ -158,7 +161,7 @@ func canonCall(env argEnv, call *ast.CallExpr, depth int) (string, string) {
 			}
 		}
 		// A method of a pure builder: options.Client().ApplyURI(uri).
-		if !isBuilderMethod(f.Sel.Name) {
+		if !catalog.IsBuilderMethod(f.Sel.Name) {
 			return "", fmt.Sprintf("a call of %s", briefCall(call))
 		}
 		recv, why := canon(env, f.X, depth+1)
@@ -180,7 +183,7 @@ func canonCall(env argEnv, call *ast.CallExpr, depth int) (string, string) {
 			}
 		}
 	}
-	if !pureFuncs[name] {
+	if !catalog.PureFuncs[name] {
 		// A function of another package of the module that only returns
 		// a value: config.DSN() { return os.Getenv("DATABASE_URL") }.
 		if v, venv, ok := env.foreignFunc(path, f.Sel.Name); ok && len(call.Args) == 0 {
@@ -193,13 +196,6 @@ func canonCall(env argEnv, call *ast.CallExpr, depth int) (string, string) {
 		return "", why
 	}
 	return name + "(" + args + ")", ""
-}
-
-// isBuilderMethod reports whether a method of a value canon could follow
-// (a pure builder's result) only configures that value: mongo's
-// ApplyURI and Set* options, and the like.
-func isBuilderMethod(name string) bool {
-	return strings.HasPrefix(name, "Set") || strings.HasPrefix(name, "Apply")
 }
 
 // canonLiteral is the canonical text of a composite literal of a named
@@ -243,7 +239,7 @@ func canonLiteral(env argEnv, lit *ast.CompositeLit, depth int) (string, string)
 
 // exprText is a short, one-line text of e for messages.
 func exprText(e ast.Expr) string {
-	return briefText(token.NewFileSet(), e)
+	return code.BriefText(token.NewFileSet(), e)
 }
 
 // briefCall is a call's text for messages: "loadDSN()", "cfg.Load(...)".
@@ -257,18 +253,18 @@ func briefCall(call *ast.CallExpr) string {
 
 // parseSharedArgs parses a shared-args entry, "CONSTRUCTOR=(ARGS)", into
 // the constructor and the canonical text of the arguments.
-func parseSharedArgs(e string) (FuncName, string, error) {
+func ParseSharedArgs(e string) (code.FuncName, string, error) {
 	ctorText, argsText, ok := strings.Cut(e, "=")
 	if !ok {
-		return FuncName{}, "", fmt.Errorf("%q is not CONSTRUCTOR=(ARGS)", e)
+		return code.FuncName{}, "", fmt.Errorf("%q is not CONSTRUCTOR=(ARGS)", e)
 	}
-	ctor, err := ParseFuncName(ctorText)
+	ctor, err := code.ParseFuncName(ctorText)
 	if err != nil {
-		return FuncName{}, "", fmt.Errorf("constructor: %v", err)
+		return code.FuncName{}, "", fmt.Errorf("constructor: %v", err)
 	}
 	argsText = strings.TrimSpace(argsText)
 	if !strings.HasPrefix(argsText, "(") || !strings.HasSuffix(argsText, ")") {
-		return FuncName{}, "", fmt.Errorf("%q: write the arguments in parentheses, e.g. (\"pgx\", os.Getenv(\"DATABASE_URL\"))", argsText)
+		return code.FuncName{}, "", fmt.Errorf("%q: write the arguments in parentheses, e.g. (\"pgx\", os.Getenv(\"DATABASE_URL\"))", argsText)
 	}
 	x, err := parser.ParseExpr("f" + argsText)
 	call, isCall := x.(*ast.CallExpr)
@@ -278,11 +274,11 @@ func parseSharedArgs(e string) (FuncName, string, error) {
 		}
 	}
 	if err != nil || !isCall {
-		return FuncName{}, "", fmt.Errorf("%q is not a Go argument list", argsText)
+		return code.FuncName{}, "", fmt.Errorf("%q is not a Go argument list", argsText)
 	}
 	text, why := canonArgs(statedEnv{}, call.Args)
 	if why != "" {
-		return FuncName{}, "", fmt.Errorf("%s: cannot use %s; write constants, os.Getenv(\"NAME\") and calls of the functions singlepool knows to be pure", argsText, why)
+		return code.FuncName{}, "", fmt.Errorf("%s: cannot use %s; write constants, os.Getenv(\"NAME\") and calls of the functions singlepool knows to be pure", argsText, why)
 	}
 	return ctor, text, nil
 }
@@ -291,20 +287,8 @@ func parseSharedArgs(e string) (FuncName, string, error) {
 // standard library's pure functions, and literals.
 type statedEnv struct{}
 
-// statedPackages are the package names a shared-args entry may use: the
-// standard library's pure functions and the catalog libraries' builders
-// and option types (pureFuncs), by their usual names.
-var statedPackages = map[string]string{
-	"os": "os", "fmt": "fmt", "strings": "strings", "net": "net", "strconv": "strconv",
-	"url": "net/url", "path": "path", "filepath": "path/filepath",
-	"postgres": "gorm.io/driver/postgres", "mysql": "gorm.io/driver/mysql",
-	"sqlserver": "gorm.io/driver/sqlserver", "sqlite": "gorm.io/driver/sqlite", "gorm": "gorm.io/gorm",
-	"pgxpool": "github.com/jackc/pgx/v5/pgxpool", "pgx": "github.com/jackc/pgx/v5",
-	"redis": "github.com/redis/go-redis/v9", "options": "go.mongodb.org/mongo-driver/mongo/options",
-}
-
 func (statedEnv) importPath(x *ast.Ident) (string, bool) {
-	p, ok := statedPackages[x.Name]
+	p, ok := catalog.StatedPackages[x.Name]
 	return p, ok
 }
 

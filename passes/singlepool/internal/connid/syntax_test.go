@@ -1,21 +1,23 @@
-package singlepool
+package connid
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 )
 
 // TestSharedArgsDerived derives the shared pool's arguments from the
 // accessor's package read from source, as sharedArgs does for a site in
 // the same module, and agrees with the shared-args setting's text.
 func TestSharedArgsDerived(t *testing.T) {
-	sqlOpen := FuncName{Pkg: "database/sql", Name: "Open"}
-	pgxNew := FuncName{Pkg: "github.com/jackc/pgx/v5/pgxpool", Name: "New"}
+	sqlOpen := code.FuncName{Pkg: "database/sql", Name: "Open"}
+	pgxNew := code.FuncName{Pkg: "github.com/jackc/pgx/v5/pgxpool", Name: "New"}
 	for _, tc := range []struct {
 		name, src string
-		ctor      FuncName
+		ctor      code.FuncName
 		ctxFirst  bool
 		want, why string
 	}{
@@ -58,11 +60,11 @@ func open(dsn string) { sql.Open("pgx", dsn) }`, sqlOpen, false, "", "dsn, a nam
 			write("go.mod", "module example.com/app\n\ngo 1.26\n")
 			write("internal/db/db.go", tc.src)
 			write("internal/db/db_test.go", "package db\nimport \"database/sql\"\nfunc init() { sql.Open(\"sqlite\", \":memory:\") }\n")
-			dir, ok := packageSource(root, "example.com/app/internal/db")
+			dir, ok := code.PackageSource(root, "example.com/app/internal/db")
 			if !ok {
 				t.Fatalf("packageSource did not find internal/db under %s", root)
 			}
-			if _, ok := packageSource(root, "example.com/other/db"); ok {
+			if _, ok := code.PackageSource(root, "example.com/other/db"); ok {
 				t.Errorf("packageSource found a package of another module")
 			}
 			pkg, err := parsePackageDir(dir)
@@ -76,7 +78,7 @@ func open(dsn string) { sql.Open("pgx", dsn) }`, sqlOpen, false, "", "dsn, a nam
 		})
 	}
 	// The setting's text for the same arguments is the same.
-	_, text, err := parseSharedArgs(`database/sql.Open=("pgx", os.Getenv("DATABASE_URL"))`)
+	_, text, err := ParseSharedArgs(`database/sql.Open=("pgx", os.Getenv("DATABASE_URL"))`)
 	if err != nil || text != `"pgx", $DATABASE_URL` {
 		t.Errorf("parseSharedArgs = %q, %v", text, err)
 	}
@@ -122,8 +124,8 @@ func makeIt() func() {return nil}
 		if ft == nil {
 			continue
 		}
-		params := strings.Join(fieldTypes(ft.Params, imports), " ")
-		results := strings.Join(fieldTypes(ft.Results, imports), " ")
+		params := strings.Join(FieldTypes(ft.Params, imports), " ")
+		results := strings.Join(FieldTypes(ft.Results, imports), " ")
 		if params != tc.params || results != tc.results {
 			t.Errorf("%s: (%s) (%s), want (%s) (%s)", tc.name, params, results, tc.params, tc.results)
 		}

@@ -1,4 +1,4 @@
-package singlepool
+package connid
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -36,7 +38,7 @@ func (env typedEnv) isType(e ast.Expr) bool {
 }
 
 func (env typedEnv) foreignFunc(path, name string) (ast.Expr, argEnv, bool) {
-	return moduleFunc(moduleRoot(packageDir(env.pass)), path, name)
+	return moduleFunc(code.ModuleRoot(code.PackageDir(env.pass)), path, name)
 }
 
 func (env typedEnv) valueOf(id *ast.Ident) (ast.Expr, argEnv, string) {
@@ -46,26 +48,26 @@ func (env typedEnv) valueOf(id *ast.Ident) (ast.Expr, argEnv, string) {
 		if obj.Pkg() != pass.Pkg {
 			return nil, nil, fmt.Sprintf("%s, a variable of another package", id.Name)
 		}
-		file := fileOf(pass, obj.Pos())
+		file := code.FileOf(pass, obj.Pos())
 		if file == nil {
 			return nil, nil, fmt.Sprintf("%s, a variable singlepool cannot follow", id.Name)
 		}
-		if isParam(file, obj) {
+		if code.IsParam(file, obj) {
 			return nil, nil, "parameter " + id.Name
 		}
-		init, why := varInit(pass, file, obj)
+		init, why := code.VarInit(pass, file, obj)
 		if why != "" {
 			return nil, nil, why
 		}
 		// The one value only if nothing else is ever stored in it.
-		scope := []ast.Node{enclosingBody(enclosingPath(file, obj.Pos()))}
+		scope := []ast.Node{code.EnclosingBody(code.EnclosingPath(file, obj.Pos()))}
 		if scope[0] == nil { // package-level: every file
 			scope = scope[:0]
 			for _, f := range pass.Files {
 				scope = append(scope, f)
 			}
 		}
-		if w := laterWrite(pass, scope, obj); w != "" {
+		if w := LaterWrite(pass, scope, obj); w != "" {
 			return nil, nil, w
 		}
 		return init, env, ""
@@ -73,13 +75,13 @@ func (env typedEnv) valueOf(id *ast.Ident) (ast.Expr, argEnv, string) {
 		if obj.Pkg() != pass.Pkg || obj.Signature().Recv() != nil || obj.Signature().Params().Len() > 0 {
 			return nil, nil, fmt.Sprintf("a call of %s()", id.Name)
 		}
-		file := fileOf(pass, obj.Pos())
+		file := code.FileOf(pass, obj.Pos())
 		if file == nil {
 			return nil, nil, fmt.Sprintf("a call of %s()", id.Name)
 		}
-		for _, n := range enclosingPath(file, obj.Pos()) {
+		for _, n := range code.EnclosingPath(file, obj.Pos()) {
 			if fd, ok := n.(*ast.FuncDecl); ok {
-				if r := onlyResult(fd.Body); r != nil {
+				if r := code.OnlyResult(fd.Body); r != nil {
 					return r, env, ""
 				}
 				break
@@ -92,63 +94,24 @@ func (env typedEnv) valueOf(id *ast.Ident) (ast.Expr, argEnv, string) {
 	return nil, nil, fmt.Sprintf("%s, a value singlepool cannot follow", id.Name)
 }
 
-// onlyResult returns e when body is just "return e".
-func onlyResult(body *ast.BlockStmt) ast.Expr {
-	if body == nil || len(body.List) != 1 {
-		return nil
-	}
-	ret, ok := body.List[0].(*ast.ReturnStmt)
-	if !ok || len(ret.Results) != 1 {
-		return nil
-	}
-	return ret.Results[0]
+// argsIn returns the canonical text of a call's arguments in the analyzed
+// package, or a description of the first one that has none.
+func Args(pass *analysis.Pass, args []ast.Expr) (string, string) {
+	return canonArgs(typedEnv{pass}, args)
 }
 
-// varInit returns the value v is declared with: "v := e", "var v = e",
-// or the first result of "v, err := f(...)"; or what v is, for a message.
-func varInit(pass *analysis.Pass, file *ast.File, v *types.Var) (ast.Expr, string) {
-	path := enclosingPath(file, v.Pos())
-	for _, n := range path {
-		switch n := n.(type) {
-		case *ast.RangeStmt:
-			return nil, "loop variable " + v.Name()
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				if id, ok := l.(*ast.Ident); ok && pass.TypesInfo.Defs[id] == v {
-					if len(n.Rhs) == len(n.Lhs) {
-						return n.Rhs[i], ""
-					}
-					if len(n.Rhs) == 1 && i == 0 {
-						return n.Rhs[0], "" // the call's first result
-					}
-				}
-			}
-			return nil, fmt.Sprintf("%s, a variable singlepool cannot follow", v.Name())
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if name.Pos() != v.Pos() {
-					continue
-				}
-				switch {
-				case len(n.Values) == len(n.Names):
-					return n.Values[i], ""
-				case len(n.Values) == 1 && i == 0:
-					return n.Values[0], ""
-				}
-			}
-			return nil, fmt.Sprintf("%s, a variable declared without a value", v.Name())
-		case *ast.FuncDecl, *ast.FuncLit, *ast.BlockStmt:
-			return nil, fmt.Sprintf("%s, a variable singlepool cannot follow", v.Name())
-		}
-	}
-	return nil, fmt.Sprintf("%s, a variable singlepool cannot follow", v.Name())
+// valueIn returns the one value the name id of the analyzed package
+// stands for, or what it is, for a message.
+func Value(pass *analysis.Pass, id *ast.Ident) (ast.Expr, string) {
+	v, _, why := typedEnv{pass}.valueOf(id)
+	return v, why
 }
 
 // laterWrite describes the first change of v after its declaration
 // within scope: an assignment, a field or element set through it
 // (cfg.MaxConns = 50), a method that configures it (opts.SetMaxPoolSize(50)),
 // its address taken; "" if there is none.
-func laterWrite(pass *analysis.Pass, scope []ast.Node, v *types.Var) string {
+func LaterWrite(pass *analysis.Pass, scope []ast.Node, v *types.Var) string {
 	rootedAt := func(e ast.Expr) bool {
 		for {
 			switch x := ast.Unparen(e).(type) {
@@ -190,7 +153,7 @@ func laterWrite(pass *analysis.Pass, scope []ast.Node, v *types.Var) string {
 					found = n
 				}
 			case *ast.CallExpr:
-				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && isBuilderMethod(sel.Sel.Name) && rootedAt(sel.X) {
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && catalog.IsBuilderMethod(sel.Sel.Name) && rootedAt(sel.X) {
 					found = n
 				}
 			}
@@ -200,5 +163,5 @@ func laterWrite(pass *analysis.Pass, scope []ast.Node, v *types.Var) string {
 	if found == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s, changed after it is set (%s)", v.Name(), briefText(pass.Fset, found))
+	return fmt.Sprintf("%s, changed after it is set (%s)", v.Name(), code.BriefText(pass.Fset, found))
 }

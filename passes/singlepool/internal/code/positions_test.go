@@ -1,6 +1,8 @@
-package singlepool
+package code
 
-import "testing"
+import (
+	"testing"
+)
 
 func TestPathDir(t *testing.T) {
 	for _, c := range []struct{ path, want string }{
@@ -12,7 +14,7 @@ func TestPathDir(t *testing.T) {
 		{"v2", "v2"},
 		{"fixnone", "fixnone"},
 	} {
-		if got := pathDir(c.path); got != c.want {
+		if got := PathDir(c.path); got != c.want {
 			t.Errorf("pathDir(%q) = %q, want %q", c.path, got, c.want)
 		}
 	}

@@ -1,4 +1,4 @@
-package singlepool
+package poolsize
 
 import (
 	"fmt"
@@ -8,6 +8,8 @@ import (
 	"go/types"
 	"strconv"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -34,26 +36,26 @@ func (f *sizeFinder) intConst(e ast.Expr) (int, bool) {
 
 // limit is the size a setter or field gives: a constant, or a bound that
 // is not one.
-func (f *sizeFinder) limit(e ast.Expr, source string) sizeExpr {
+func (f *sizeFinder) limit(e ast.Expr, source string) catalog.Size {
 	if n, ok := f.intConst(e); ok {
 		if n <= 0 && source == "SetMaxOpenConns" {
-			return sizeExpr{Unbounded: true, Source: fmt.Sprintf("SetMaxOpenConns(%d): no limit", n)}
+			return catalog.Size{Unbounded: true, Source: fmt.Sprintf("SetMaxOpenConns(%d): no limit", n)}
 		}
-		return sizeExpr{N: n, Source: source}
+		return catalog.Size{N: n, Source: source}
 	}
-	return sizeExpr{Unknown: true, Source: fmt.Sprintf("%s(%s), not a constant", source, briefText(f.pass.Fset, e))}
+	return catalog.Size{Unknown: true, Source: fmt.Sprintf("%s(%s), not a constant", source, code.BriefText(f.pass.Fset, e))}
 }
 
 // fromDSN finds pool_max_conns in the constant parts of a connection
 // string (a literal, a constant, a concatenation, a local's value).
-func (f *sizeFinder) fromDSN(e ast.Expr) (sizeExpr, bool) {
+func (f *sizeFinder) fromDSN(e ast.Expr) (catalog.Size, bool) {
 	for _, part := range f.stringParts(e, 3) {
-		if m := poolMaxConns().FindStringSubmatch(part); m != nil {
+		if m := catalog.PoolMaxConns().FindStringSubmatch(part); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			return sizeExpr{N: n, Source: "pool_max_conns"}, true
+			return catalog.Size{N: n, Source: "pool_max_conns"}, true
 		}
 	}
-	return sizeExpr{}, false
+	return catalog.Size{}, false
 }
 
 // stringParts returns the string constants e is built from.
@@ -77,9 +79,9 @@ func (f *sizeFinder) stringParts(e ast.Expr, depth int) []string {
 		}
 		return parts
 	case *ast.Ident:
-		if v, ok := f.pass.TypesInfo.Uses[e].(*types.Var); ok && isLocal(f.pass, v) {
-			if file := fileOf(f.pass, v.Pos()); file != nil {
-				if init, why := varInit(f.pass, file, v); why == "" {
+		if v, ok := f.pass.TypesInfo.Uses[e].(*types.Var); ok && code.IsLocal(f.pass, v) {
+			if file := code.FileOf(f.pass, v.Pos()); file != nil {
+				if init, why := code.VarInit(f.pass, file, v); why == "" {
 					return f.stringParts(init, depth-1)
 				}
 			}
@@ -92,7 +94,7 @@ func (f *sizeFinder) stringParts(e ast.Expr, depth int) []string {
 // literal (&redis.Options{PoolSize: 20}), or a local set field by field
 // (cfg.MaxConns = 10) or parsed from a connection string
 // (pgxpool.ParseConfig(dsn)).
-func (f *sizeFinder) fromConfig(arg ast.Expr, field string) (sizeExpr, bool) {
+func (f *sizeFinder) fromConfig(arg ast.Expr, field string) (catalog.Size, bool) {
 	arg = ast.Unparen(arg)
 	if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		arg = ast.Unparen(u.X)
@@ -102,14 +104,14 @@ func (f *sizeFinder) fromConfig(arg ast.Expr, field string) (sizeExpr, bool) {
 	}
 	id, ok := arg.(*ast.Ident)
 	if !ok {
-		return sizeExpr{}, false
+		return catalog.Size{}, false
 	}
 	v, ok := f.pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok {
-		return sizeExpr{}, false
+		return catalog.Size{}, false
 	}
 	// The last assignment of the field before the construction wins.
-	var found *sizeExpr
+	var found *catalog.Size
 	ast.Inspect(f.body, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
 		if !ok || n.Pos() > arg.Pos() {
@@ -130,8 +132,8 @@ func (f *sizeFinder) fromConfig(arg ast.Expr, field string) (sizeExpr, bool) {
 	if found != nil {
 		return *found, true
 	}
-	if file := fileOf(f.pass, v.Pos()); file != nil && isLocal(f.pass, v) {
-		if init, why := varInit(f.pass, file, v); why == "" {
+	if file := code.FileOf(f.pass, v.Pos()); file != nil && code.IsLocal(f.pass, v) {
+		if init, why := code.VarInit(f.pass, file, v); why == "" {
 			init = ast.Unparen(init)
 			if u, ok := init.(*ast.UnaryExpr); ok && u.Op == token.AND {
 				init = ast.Unparen(u.X)
@@ -146,10 +148,10 @@ func (f *sizeFinder) fromConfig(arg ast.Expr, field string) (sizeExpr, bool) {
 			}
 		}
 	}
-	return sizeExpr{}, false
+	return catalog.Size{}, false
 }
 
-func (f *sizeFinder) fieldOf(lit *ast.CompositeLit, field string) (sizeExpr, bool) {
+func (f *sizeFinder) fieldOf(lit *ast.CompositeLit, field string) (catalog.Size, bool) {
 	for _, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == field {
@@ -157,13 +159,13 @@ func (f *sizeFinder) fieldOf(lit *ast.CompositeLit, field string) (sizeExpr, boo
 			}
 		}
 	}
-	return sizeExpr{}, false
+	return catalog.Size{}, false
 }
 
 // fromSetter finds target.SetMaxOpenConns(n): on the variable itself (or
 // a value reached from it: x.DB, gdb.DB()'s result), in the function, or,
 // for a field or package variable, anywhere in the package.
-func (f *sizeFinder) fromSetter(target types.Object, setter string) (sizeExpr, bool) {
+func (f *sizeFinder) fromSetter(target types.Object, setter string) (catalog.Size, bool) {
 	info := f.pass.TypesInfo
 	views := map[types.Object]bool{target: true} // the pool, and locals holding its *sql.DB
 	scopes := []ast.Node{f.body}
@@ -190,7 +192,7 @@ func (f *sizeFinder) fromSetter(target types.Object, setter string) (sizeExpr, b
 			}
 		}
 	}
-	var found *sizeExpr
+	var found *catalog.Size
 	for _, scope := range scopes {
 		ast.Inspect(scope, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -215,7 +217,7 @@ func (f *sizeFinder) fromSetter(target types.Object, setter string) (sizeExpr, b
 	if found != nil {
 		return *found, true
 	}
-	return sizeExpr{}, false
+	return catalog.Size{}, false
 }
 
 // handedTo returns the function the pool is passed to, by the call itself
@@ -230,7 +232,7 @@ func (f *sizeFinder) handedTo(call *ast.CallExpr, target types.Object, path []as
 		switch outer := path[i+1].(type) {
 		case *ast.CallExpr:
 			if ast.Unparen(outer.Fun) != ast.Expr(call) && !f.keepsAsIs(outer) {
-				return briefText(f.pass.Fset, outer.Fun)
+				return code.BriefText(f.pass.Fset, outer.Fun)
 			}
 		case *ast.ReturnStmt:
 			// Returned from a literal handed to a call: a reconnect
@@ -238,7 +240,7 @@ func (f *sizeFinder) handedTo(call *ast.CallExpr, target types.Object, path []as
 			for j := i + 2; j+1 < len(path); j++ {
 				if lit, ok := path[j].(*ast.FuncLit); ok {
 					if c, ok := path[j+1].(*ast.CallExpr); ok && ast.Unparen(c.Fun) != ast.Expr(lit) && !f.keepsAsIs(c) {
-						return briefText(f.pass.Fset, c.Fun)
+						return code.BriefText(f.pass.Fset, c.Fun)
 					}
 					break
 				}
@@ -257,7 +259,7 @@ func (f *sizeFinder) handedTo(call *ast.CallExpr, target types.Object, path []as
 		}
 		for _, a := range c.Args {
 			if id, ok := ast.Unparen(a).(*ast.Ident); ok && info.Uses[id] == target && !f.keepsAsIs(c) {
-				found = briefText(f.pass.Fset, c.Fun)
+				found = code.BriefText(f.pass.Fset, c.Fun)
 			}
 		}
 		return found == ""
@@ -269,18 +271,18 @@ func (f *sizeFinder) handedTo(call *ast.CallExpr, target types.Object, path []as
 // without configuring it: sync.OnceValue(s) and the other once and later
 // runners.
 func (f *sizeFinder) keepsAsIs(c *ast.CallExpr) bool {
-	id := calleeIdent(c)
+	id := code.CalleeIdent(c)
 	if id == nil {
 		return false
 	}
 	fn, ok := f.pass.TypesInfo.Uses[id].(*types.Func)
-	return ok && fn.Pkg() != nil && laterRunners[[2]string{fn.Pkg().Path(), fn.Name()}]
+	return ok && fn.Pkg() != nil && catalog.LaterRunners[[2]string{fn.Pkg().Path(), fn.Name()}]
 }
 
 // fromOptionChain finds .SetMaxPoolSize(n) in an options expression
 // (options.Client().ApplyURI(u).SetMaxPoolSize(20)), or in the value of the
 // local holding it.
-func (f *sizeFinder) fromOptionChain(e ast.Expr, setter string) (sizeExpr, bool) {
+func (f *sizeFinder) fromOptionChain(e ast.Expr, setter string) (catalog.Size, bool) {
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
 		// opts.SetMaxPoolSize(n) as a statement of its own.
 		if v, ok := f.pass.TypesInfo.Uses[id].(*types.Var); ok {
@@ -288,15 +290,15 @@ func (f *sizeFinder) fromOptionChain(e ast.Expr, setter string) (sizeExpr, bool)
 				return z, true
 			}
 		}
-		if v, ok := f.pass.TypesInfo.Uses[id].(*types.Var); ok && isLocal(f.pass, v) {
-			if file := fileOf(f.pass, v.Pos()); file != nil {
-				if init, why := varInit(f.pass, file, v); why == "" {
+		if v, ok := f.pass.TypesInfo.Uses[id].(*types.Var); ok && code.IsLocal(f.pass, v) {
+			if file := code.FileOf(f.pass, v.Pos()); file != nil {
+				if init, why := code.VarInit(f.pass, file, v); why == "" {
 					e = init
 				}
 			}
 		}
 	}
-	var found *sizeExpr
+	var found *catalog.Size
 	ast.Inspect(e, func(n ast.Node) bool {
 		if c, ok := n.(*ast.CallExpr); ok && found == nil {
 			if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == setter && len(c.Args) == 1 {
@@ -309,5 +311,5 @@ func (f *sizeFinder) fromOptionChain(e ast.Expr, setter string) (sizeExpr, bool)
 	if found != nil {
 		return *found, true
 	}
-	return sizeExpr{}, false
+	return catalog.Size{}, false
 }

@@ -1,4 +1,4 @@
-package singlepool
+package code
 
 import (
 	"go/ast"
@@ -62,7 +62,7 @@ func F() {}
 		if !ok {
 			continue
 		}
-		got := funcNameOf(fn)
+		got := FuncNameOf(fn)
 		if got.String() != want[id.Name] {
 			t.Errorf("funcNameOf(%s) = %s, want %s", fn.FullName(), got, want[id.Name])
 		}

@@ -1,10 +1,11 @@
-package singlepool
+package frequency
 
 import (
 	"go/ast"
 	"go/token"
 	"go/types"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -22,7 +23,7 @@ import (
 // cachedConstruction reports whether the constructor call on path
 // (innermost first, from the call or below it) builds into a cache behind
 // a check that it is empty.
-func cachedConstruction(pass *analysis.Pass, path []ast.Node) bool {
+func CachedConstruction(pass *analysis.Pass, path []ast.Node) bool {
 	ci := -1
 	for i, n := range path {
 		if _, ok := n.(*ast.CallExpr); ok {
@@ -78,7 +79,7 @@ func cachedConstruction(pass *analysis.Pass, path []ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
 		}
-		if ifs, ok := n.(*ast.IfStmt); ok && endsInReturn(ifs.Body) && checksPresent(pass, ifs, caches) {
+		if ifs, ok := n.(*ast.IfStmt); ok && code.EndsInReturn(ifs.Body) && checksPresent(pass, ifs, caches) {
 			guarded = true
 		}
 		return true
@@ -156,12 +157,12 @@ func sameCache(pass *analysis.Pass, e ast.Expr, caches []ast.Expr) bool {
 	for _, c := range caches {
 		c := ast.Unparen(c)
 		if ix, ok := c.(*ast.IndexExpr); ok {
-			if ex, ok := ast.Unparen(e).(*ast.IndexExpr); ok && sameRef(pass, ex.X, ix.X) {
+			if ex, ok := ast.Unparen(e).(*ast.IndexExpr); ok && code.SameRef(pass, ex.X, ix.X) {
 				return true
 			}
 			continue
 		}
-		if sameRef(pass, e, c) {
+		if code.SameRef(pass, e, c) {
 			return true
 		}
 	}
@@ -171,14 +172,14 @@ func sameCache(pass *analysis.Pass, e ast.Expr, caches []ast.Expr) bool {
 // checksEmpty reports whether cond is "cache == nil".
 func checksEmpty(pass *analysis.Pass, cond ast.Expr, caches []ast.Expr) bool {
 	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	return ok && be.Op == token.EQL && isNil(be.Y) && sameCache(pass, be.X, caches)
+	return ok && be.Op == token.EQL && code.IsNil(be.Y) && sameCache(pass, be.X, caches)
 }
 
 // checksPresent reports whether ifs tests that the cache is set:
 // "cache != nil", or "v, ok := m[k]; ok" / "v := m[k]; v != nil".
 func checksPresent(pass *analysis.Pass, ifs *ast.IfStmt, caches []ast.Expr) bool {
 	be, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
-	if ok && be.Op == token.NEQ && isNil(be.Y) {
+	if ok && be.Op == token.NEQ && code.IsNil(be.Y) {
 		if sameCache(pass, be.X, caches) {
 			return true
 		}
@@ -204,20 +205,6 @@ func checksPresent(pass *analysis.Pass, ifs *ast.IfStmt, caches []ast.Expr) bool
 		return !found
 	})
 	return found
-}
-
-func isNil(e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && id.Name == "nil"
-}
-
-// endsInReturn reports whether the block's last statement is a return.
-func endsInReturn(b *ast.BlockStmt) bool {
-	if b == nil || len(b.List) == 0 {
-		return false
-	}
-	_, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
-	return ok
 }
 
 // A startup retry loop builds a pool until one works and then leaves the
@@ -274,7 +261,7 @@ func retriesUntilBuilt(pass *analysis.Pass, body *ast.BlockStmt, path []ast.Node
 				visit(m, true, underNilCheck) // a break there leaves that statement
 				return false
 			case *ast.IfStmt:
-				if be, ok := ast.Unparen(m.Cond).(*ast.BinaryExpr); ok && be.Op == token.EQL && isNil(be.Y) {
+				if be, ok := ast.Unparen(m.Cond).(*ast.BinaryExpr); ok && be.Op == token.EQL && code.IsNil(be.Y) {
 					visit(m.Body, nested, true)
 					if m.Else != nil {
 						visit(m.Else, nested, underNilCheck)

@@ -1,10 +1,12 @@
-package singlepool
+package frequency
 
 import (
 	"go/ast"
 	"go/types"
 	"strings"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -13,57 +15,31 @@ import (
 // docs/catalog.md), by registration (lambda.Start, a generated
 // Register...Server, the handlers setting), and gRPC methods.
 
-// A handlerShape is a framework's handler signature: its parameters' types
-// in the framework's package ("*" for a pointer), and whether it returns an
-// error.
-type handlerShape struct {
-	pkg    string
-	params []string
-	err    bool
-	label  string // for messages: "gin handler"; "" for net/http (the historical wording)
-}
-
-// handlerShapes: net/http (Go 1.26: HandlerFunc, and adapters returning an
-// error), gin v1.12.0 (gin.go:51 HandlerFunc func(*Context)), echo v4.16.0
-// (echo.go:146 HandlerFunc func(c Context) error), fiber v2.52.15 (app.go:36
-// Handler = func(*Ctx) error) and v3.1.0 (app.go:40 Handler = func(Ctx)
-// error). chi and gorilla/mux use net/http's.
-var handlerShapes = []handlerShape{
-	{"net/http", []string{"ResponseWriter", "*Request"}, false, ""},
-	{"net/http", []string{"ResponseWriter", "*Request"}, true, ""},
-	{"github.com/gin-gonic/gin", []string{"*Context"}, false, "gin handler"},
-	{"github.com/labstack/echo/v4", []string{"Context"}, true, "echo handler"},
-	{"github.com/gofiber/fiber/v2", []string{"*Ctx"}, true, "fiber handler"},
-	{"github.com/gofiber/fiber/v3", []string{"Ctx"}, true, "fiber handler"},
-	// A message consumer: nats.go v1.55.0 nats.go:1136 MsgHandler func(msg *Msg).
-	{"github.com/nats-io/nats.go", []string{"*Msg"}, false, "NATS message handler"},
-}
-
 // handlerLabel returns the label of the framework shape sig has, if any.
 func handlerLabel(sig *types.Signature) (string, bool) {
-	for _, h := range handlerShapes {
-		if sig.Params().Len() != len(h.params) || sig.Results().Len() != btoi(h.err) {
+	for _, h := range catalog.HandlerShapes {
+		if sig.Params().Len() != len(h.Params) || sig.Results().Len() != btoi(h.Err) {
 			continue
 		}
-		if h.err && !isErrorType(sig.Results().At(0).Type()) {
+		if h.Err && !code.IsErrorType(sig.Results().At(0).Type()) {
 			continue
 		}
 		match := true
-		for i, p := range h.params {
-			if !isNamedIn(sig.Params().At(i).Type(), h.pkg, p) {
+		for i, p := range h.Params {
+			if !code.IsNamedIn(sig.Params().At(i).Type(), h.Pkg, p) {
 				match = false
 				break
 			}
 		}
 		if match {
-			return h.label, true
+			return h.Label, true
 		}
 	}
 	return "", false
 }
 
 // isHandler reports whether sig is a request handler's by its shape.
-func isHandler(sig *types.Signature) bool {
+func IsHandler(sig *types.Signature) bool {
 	_, ok := handlerLabel(sig)
 	return ok
 }
@@ -75,48 +51,13 @@ func btoi(b bool) int {
 	return 0
 }
 
-func isErrorType(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
-}
-
-// isNamedIn reports whether t is the named type pkg.name, or a pointer to
-// it for "*name".
-func isNamedIn(t types.Type, pkg, name string) bool {
-	if rest, ok := strings.CutPrefix(name, "*"); ok {
-		p, ok := types.Unalias(t).(*types.Pointer)
-		if !ok {
-			return false
-		}
-		t, name = p.Elem(), rest
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
-}
-
-// lambdaStarts take the Lambda handler, by argument index
-// (aws-lambda-go v1.55.1 lambda/entry.go:47-98, entry_generic.go:19).
-var lambdaStarts = map[string]int{
-	"Start": 0, "StartWithOptions": 0, "StartHandlerFunc": 0, "StartWithContext": 1,
-}
-
-const lambdaPkg = "github.com/aws/aws-lambda-go/lambda"
-
-// goRunners run a function literal on a new goroutine, once per call: in
-// a loop, once per iteration (sync.WaitGroup.Go, Go 1.25; x/sync v0.22.0
-// errgroup.go:72, :108; conc v0.3.0's WaitGroup, pools and stream).
-var goRunners = map[[2]string]bool{
-	{"sync", "Go"}: true, {"golang.org/x/sync/errgroup", "Go"}: true, {"golang.org/x/sync/errgroup", "TryGo"}: true,
-	{"github.com/sourcegraph/conc", "Go"}: true, {"github.com/sourcegraph/conc/pool", "Go"}: true,
-	{"github.com/sourcegraph/conc/stream", "Go"}: true,
-}
-
 // A handlerIndex knows the package's handlers that their shape alone does
 // not show: functions registered with a Lambda start, a registrar of the
 // handlers setting, gRPC service types, and the setting's handler types.
 // It is built on first use: most packages have no site to ask about.
-type handlerIndex struct {
+type Index struct {
 	pass      *analysis.Pass
-	s         *settings
+	handlers  []code.FuncName // the handlers setting
 	built     bool
 	funcs     map[types.Object]string // registered functions: "every (label)"
 	lits      map[*ast.FuncLit]string
@@ -129,19 +70,19 @@ type customHandler struct {
 	label string
 }
 
-func newHandlerIndex(pass *analysis.Pass, s *settings) *handlerIndex {
-	return &handlerIndex{pass: pass, s: s}
+func NewIndex(pass *analysis.Pass, handlers []code.FuncName) *Index {
+	return &Index{pass: pass, handlers: handlers}
 }
 
-func (h *handlerIndex) build() {
+func (h *Index) build() {
 	h.built = true
 	h.funcs = make(map[types.Object]string)
 	h.lits = make(map[*ast.FuncLit]string)
 	h.grpcTypes = make(map[*types.TypeName]bool)
-	registrars := make(map[FuncName]bool)
-	if len(h.s.handlers) > 0 {
-		find := packageFinder(h.pass.Pkg)
-		for _, name := range h.s.handlers {
+	registrars := make(map[code.FuncName]bool)
+	if len(h.handlers) > 0 {
+		find := code.PackageFinder(h.pass.Pkg)
+		for _, name := range h.handlers {
 			pkg := find(name.Pkg)
 			if name.Pkg == h.pass.Pkg.Path() {
 				pkg = h.pass.Pkg
@@ -152,7 +93,7 @@ func (h *handlerIndex) build() {
 			switch obj := pkg.Scope().Lookup(name.Name).(type) {
 			case *types.TypeName:
 				if sig, ok := obj.Type().Underlying().(*types.Signature); ok && name.Recv == "" {
-					h.types = append(h.types, customHandler{sig, "request (handler of " + name.short() + ")"})
+					h.types = append(h.types, customHandler{sig, "request (handler of " + name.Short() + ")"})
 				}
 			default:
 				registrars[name] = true
@@ -168,7 +109,7 @@ func (h *handlerIndex) build() {
 		case *ast.FuncLit:
 			h.lits[a] = label
 		case *ast.Ident, *ast.SelectorExpr:
-			if fn, ok := info.Uses[calleeRef(a)].(*types.Func); ok && fn.Pkg() == h.pass.Pkg {
+			if fn, ok := info.Uses[code.CalleeRef(a)].(*types.Func); ok && fn.Pkg() == h.pass.Pkg {
 				h.funcs[fn.Origin()] = label
 			}
 		}
@@ -179,7 +120,7 @@ func (h *handlerIndex) build() {
 			if !ok {
 				return true
 			}
-			id := calleeIdent(call)
+			id := code.CalleeIdent(call)
 			if id == nil {
 				return true
 			}
@@ -188,16 +129,16 @@ func (h *handlerIndex) build() {
 				return true
 			}
 			switch {
-			case fn.Pkg().Path() == lambdaPkg:
-				if i, ok := lambdaStarts[fn.Name()]; ok && i < len(call.Args) {
+			case fn.Pkg().Path() == catalog.LambdaPkg:
+				if i, ok := catalog.LambdaStarts[fn.Name()]; ok && i < len(call.Args) {
 					register(call.Args[i], "invocation (Lambda handler)")
 				}
-			case registrars[funcNameOf(fn)]:
+			case registrars[code.FuncNameOf(fn)]:
 				for _, a := range call.Args {
 					if t := info.TypeOf(a); t == nil {
 						continue // ill-typed
 					} else if _, ok := t.Underlying().(*types.Signature); ok {
-						register(a, "request (handler registered with "+shortFuncName(fn)+")")
+						register(a, "request (handler registered with "+code.ShortFuncName(fn)+")")
 					}
 				}
 			case strings.HasPrefix(fn.Name(), "Register") && strings.HasSuffix(fn.Name(), "Server") && len(call.Args) == 2:
@@ -218,7 +159,7 @@ func (h *handlerIndex) build() {
 // mayRegister reports whether the package can register a handler: it
 // imports aws-lambda-go's lambda, a registrar's package, or a package
 // declaring a generated Register...Server.
-func (h *handlerIndex) mayRegister(registrars map[FuncName]bool) bool {
+func (h *Index) mayRegister(registrars map[code.FuncName]bool) bool {
 	pkgs := make(map[string]bool)
 	for r := range registrars {
 		pkgs[r.Pkg] = true
@@ -227,7 +168,7 @@ func (h *handlerIndex) mayRegister(registrars map[FuncName]bool) bool {
 		return true
 	}
 	for _, imp := range h.pass.Pkg.Imports() {
-		if imp.Path() == lambdaPkg || pkgs[imp.Path()] || declaresGRPCRegistrar(imp) {
+		if imp.Path() == catalog.LambdaPkg || pkgs[imp.Path()] || declaresGRPCRegistrar(imp) {
 			return true
 		}
 	}
@@ -238,7 +179,7 @@ func (h *handlerIndex) mayRegister(registrars map[FuncName]bool) bool {
 // function (generated gRPC code), remembered per package: a large
 // dependency is imported by many packages, and Scope.Names sorts.
 func declaresGRPCRegistrar(pkg *types.Package) bool {
-	return grpcRegistrars.get(pkg, func() bool {
+	return grpcRegistrars.Get(pkg, func() bool {
 		for _, name := range pkg.Scope().Names() {
 			if strings.HasPrefix(name, "Register") && strings.HasSuffix(name, "Server") {
 				return true
@@ -248,11 +189,11 @@ func declaresGRPCRegistrar(pkg *types.Package) bool {
 	})
 }
 
-var grpcRegistrars pkgMemo
+var grpcRegistrars code.PkgMemo
 
 // ofLit says how often a function literal runs, if it is a handler:
 // "request", "request (gin handler)", "invocation (Lambda handler)", ...
-func (h *handlerIndex) ofLit(lit *ast.FuncLit) string {
+func (h *Index) OfLit(lit *ast.FuncLit) string {
 	sig, ok := h.pass.TypesInfo.TypeOf(lit).(*types.Signature)
 	if !ok {
 		return ""
@@ -271,7 +212,7 @@ func (h *handlerIndex) ofLit(lit *ast.FuncLit) string {
 
 // ofFunc says how often a declared function or method runs, if it is a
 // handler or a gRPC method.
-func (h *handlerIndex) ofFunc(fn *types.Func) string {
+func (h *Index) OfFunc(fn *types.Func) string {
 	sig := fn.Signature()
 	if label, ok := handlerLabel(sig); ok {
 		return every(shapeEvery(label), label)
@@ -288,7 +229,7 @@ func (h *handlerIndex) ofFunc(fn *types.Func) string {
 	return h.ofCustom(sig)
 }
 
-func (h *handlerIndex) ofCustom(sig *types.Signature) string {
+func (h *Index) ofCustom(sig *types.Signature) string {
 	for _, c := range h.types {
 		if types.Identical(sig, c.sig) {
 			return c.label
@@ -300,7 +241,7 @@ func (h *handlerIndex) ofCustom(sig *types.Signature) string {
 // isGRPCMethod reports whether fn is an exported method, of the unary or
 // a streaming shape, of a type that implements a gRPC service: it embeds
 // the generated Unimplemented...Server, or is passed to Register...Server.
-func (h *handlerIndex) isGRPCMethod(fn *types.Func) bool {
+func (h *Index) isGRPCMethod(fn *types.Func) bool {
 	sig := fn.Signature()
 	if sig.Recv() == nil || !fn.Exported() {
 		return false
@@ -316,11 +257,11 @@ func (h *handlerIndex) isGRPCMethod(fn *types.Func) bool {
 	params, results := sig.Params(), sig.Results()
 	switch {
 	case params.Len() == 2 && results.Len() == 2: // unary: (ctx, *Req) (*Resp, error)
-		return isContext(params.At(0).Type()) && isErrorType(results.At(1).Type())
+		return code.IsContext(params.At(0).Type()) && code.IsErrorType(results.At(1).Type())
 	case params.Len() >= 1 && results.Len() == 1: // streaming: (*Req, Stream) error or (Stream) error
 		last := params.At(params.Len() - 1).Type()
 		n, ok := types.Unalias(last).(*types.Named)
-		return ok && isErrorType(results.At(0).Type()) && strings.Contains(n.Obj().Name(), "Server")
+		return ok && code.IsErrorType(results.At(0).Type()) && strings.Contains(n.Obj().Name(), "Server")
 	}
 	return false
 }
@@ -350,7 +291,7 @@ func shapeEvery(label string) string {
 	if strings.Contains(label, "message") {
 		return "message"
 	}
-	return ctxRequest
+	return Request
 }
 
 // every words how often: "request", or "request (gin handler)".
@@ -364,10 +305,10 @@ func every(how, label string) string {
 // runsOnGoroutine reports whether the call runs a literal argument on a new
 // goroutine (errgroup.Group.Go, sync.WaitGroup.Go, conc): once per call.
 func runsOnGoroutine(pass *analysis.Pass, call *ast.CallExpr) bool {
-	id := calleeIdent(call)
+	id := code.CalleeIdent(call)
 	if id == nil {
 		return false
 	}
 	fn, ok := pass.TypesInfo.Uses[id].(*types.Func)
-	return ok && fn.Pkg() != nil && goRunners[[2]string{fn.Pkg().Path(), fn.Name()}]
+	return ok && fn.Pkg() != nil && catalog.GoRunners[[2]string{fn.Pkg().Path(), fn.Name()}]
 }

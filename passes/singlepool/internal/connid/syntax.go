@@ -1,4 +1,4 @@
-package singlepool
+package connid
 
 import (
 	"fmt"
@@ -12,7 +12,7 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/mod/modfile"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 )
 
 // The shared pool's arguments, when no setting states them, are derived
@@ -74,7 +74,7 @@ func (env syntaxEnv) foreignFunc(path, name string) (ast.Expr, argEnv, bool) {
 // path.name, when path is a package of the module at root, read from its
 // source, with the argEnv to read the result in.
 func moduleFunc(root, path, name string) (ast.Expr, argEnv, bool) {
-	dir, ok := packageSource(root, path)
+	dir, ok := code.PackageSource(root, path)
 	if !ok {
 		return nil, nil, false
 	}
@@ -86,7 +86,7 @@ func moduleFunc(root, path, name string) (ast.Expr, argEnv, bool) {
 	if !ok || fd.Type.Params.NumFields() != 0 {
 		return nil, nil, false
 	}
-	r := onlyResult(fd.Body)
+	r := code.OnlyResult(fd.Body)
 	if r == nil {
 		return nil, nil, false
 	}
@@ -109,7 +109,7 @@ func (env syntaxEnv) valueOf(id *ast.Ident) (ast.Expr, argEnv, string) {
 		return v, syntaxEnv{env.pkg, env.imports, nil}, ""
 	}
 	if fd, ok := env.pkg.funcs[id.Name]; ok && fd.Type.Params.NumFields() == 0 {
-		if r := onlyResult(fd.Body); r != nil {
+		if r := code.OnlyResult(fd.Body); r != nil {
 			return r, syntaxEnv{env.pkg, env.imports, []*ast.BlockStmt{fd.Body}}, ""
 		}
 	}
@@ -240,7 +240,7 @@ func fileImports(f *ast.File) map[string]string {
 		if err != nil {
 			continue
 		}
-		name := pathDir(path)
+		name := code.PathDir(path)
 		if imp.Name != nil {
 			name = imp.Name.Name
 		}
@@ -251,10 +251,37 @@ func fileImports(f *ast.File) map[string]string {
 	return m
 }
 
+// derived caches the packages read from source.
+var derived derivedCache
+
+// derivedArgs derives the canonical arguments of the calls of ctor in the
+// package in dir (without a first context argument when ctxFirst): the
+// text, or why there is none.
+func Derive(dir string, ctor code.FuncName, ctxFirst bool) (string, string) {
+	pkg, err := derived.load(dir)
+	if err != nil {
+		return "", err.Error()
+	}
+	return sharedArgsIn(pkg, ctor, ctxFirst)
+}
+
+// declaredFunc returns the declared type of the package-level function or
+// function variable name of the package in dir, read from its source, and
+// the imports of its file; declared is false if it declares no such name,
+// ok is false if the package cannot be read.
+func DeclaredFunc(dir, name string) (ft *ast.FuncType, imports map[string]string, declared, ok bool) {
+	pkg, err := derived.load(dir)
+	if err != nil {
+		return nil, nil, false, false
+	}
+	ft, imports, declared = pkg.funcType(name)
+	return ft, imports, declared, true
+}
+
 // sharedArgsIn derives the canonical arguments of pkg's calls of ctor
 // (without a first context argument when ctxFirst): the text, or why
 // there is none.
-func sharedArgsIn(pkg *syntaxPkg, ctor FuncName, ctxFirst bool) (string, string) {
+func sharedArgsIn(pkg *syntaxPkg, ctor code.FuncName, ctxFirst bool) (string, string) {
 	if ctor.Recv != "" {
 		return "", "singlepool does not derive the arguments of a method constructor"
 	}
@@ -305,7 +332,7 @@ func sharedArgsIn(pkg *syntaxPkg, ctor FuncName, ctxFirst bool) (string, string)
 	case why != "":
 		return "", why
 	case len(texts) == 0:
-		return "", "it has no call of " + ctor.short()
+		return "", "it has no call of " + ctor.Short()
 	case len(texts) > 1:
 		return "", "it builds pools with different arguments"
 	}
@@ -313,24 +340,6 @@ func sharedArgsIn(pkg *syntaxPkg, ctor FuncName, ctxFirst bool) (string, string)
 		return t, ""
 	}
 	return "", ""
-}
-
-// packageSource finds the directory of the package with the import path,
-// when it is in the module whose root is root.
-func packageSource(root, path string) (string, bool) {
-	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
-	if err != nil {
-		return "", false
-	}
-	mod := modfile.ModulePath(data)
-	if mod == "" || (path != mod && !strings.HasPrefix(path, mod+"/")) {
-		return "", false
-	}
-	dir := filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(strings.TrimPrefix(path, mod), "/")))
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return "", false
-	}
-	return dir, true
 }
 
 // A derivedCache caches derived shared arguments by package directory
@@ -360,10 +369,101 @@ func (c *derivedCache) load(dir string) (*syntaxPkg, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.root = moduleRoot(dir)
+	p.root = code.ModuleRoot(dir)
 	if c.pkgs == nil {
 		c.pkgs = make(map[string]*syntaxPkg)
 	}
 	c.pkgs[key.String()] = p
 	return p, nil
+}
+
+// onceLiteral returns the function literal of "func(...) {...}" or
+// "sync.OnceValue(s)(func() ... {...})".
+func onceLiteral(e ast.Expr) (*ast.FuncLit, bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return e, true
+	case *ast.CallExpr:
+		if isOnceValue(e) && len(e.Args) == 1 {
+			lit, ok := ast.Unparen(e.Args[0]).(*ast.FuncLit)
+			return lit, ok
+		}
+	}
+	return nil, false
+}
+
+func isOnceValue(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	x, ok := sel.X.(*ast.Ident)
+	return ok && x.Name == "sync" && (sel.Sel.Name == "OnceValue" || sel.Sel.Name == "OnceValues")
+}
+
+// funcType returns the declared type of a package-level function, or of
+// a variable initialized with a function literal or sync.OnceValue(s) of
+// one, and the imports of its file; declared is false if name is neither.
+func (p *syntaxPkg) funcType(name string) (ft *ast.FuncType, imports map[string]string, declared bool) {
+	if fd, ok := p.funcs[name]; ok {
+		return fd.Type, fileImports(p.funcFile[name]), true
+	}
+	vd, ok := p.vars[name]
+	if !ok {
+		return nil, nil, false
+	}
+	if t, ok := vd.spec.Type.(*ast.FuncType); ok {
+		return t, fileImports(vd.file), true
+	}
+	if vd.i < len(vd.spec.Values) {
+		if lit, ok := onceLiteral(vd.spec.Values[vd.i]); ok {
+			t := *lit.Type
+			if isOnceValue(vd.spec.Values[vd.i]) {
+				t.Params = &ast.FieldList{} // OnceValue(s) returns func() (T...)
+			}
+			return &t, fileImports(vd.file), true
+		}
+	}
+	return nil, nil, true
+}
+
+// fieldTypes renders the types of a field list with package paths
+// ("*github.com/jackc/pgx/v5/pgxpool.Pool"), one entry per name.
+func FieldTypes(fl *ast.FieldList, imports map[string]string) []string {
+	out := []string{}
+	if fl == nil {
+		return out
+	}
+	for _, f := range fl.List {
+		t := typeText(f.Type, imports)
+		n := max(len(f.Names), 1)
+		for range n {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// typeText renders a type expression as types.TypeString does with
+// package paths; "?" for forms the shape rule never needs.
+func typeText(e ast.Expr, imports map[string]string) string {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.StarExpr:
+		return "*" + typeText(e.X, imports)
+	case *ast.SelectorExpr:
+		if x, ok := e.X.(*ast.Ident); ok {
+			if path, ok := imports[x.Name]; ok {
+				return path + "." + e.Sel.Name
+			}
+		}
+	case *ast.ParenExpr:
+		return typeText(e.X, imports)
+	}
+	return "?"
 }
