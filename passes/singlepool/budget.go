@@ -100,7 +100,7 @@ func checkUnbounded(pass *analysis.Pass, s *settings, sites []site) {
 			continue
 		}
 		rule, ok := catalog.SizeRules[code.FuncNameOf(st.fn).String()]
-		if !ok || rule.Setter != "SetMaxOpenConns" {
+		if !ok || rule.Setter != catalog.SetMaxOpenConns {
 			continue
 		}
 		file := code.FileOf(pass, st.id.Pos())
@@ -110,8 +110,8 @@ func checkUnbounded(pass *analysis.Pass, s *settings, sites []site) {
 		if strings.HasSuffix(pass.Fset.File(file.FileStart).Name(), "_test.go") {
 			continue // not in the program, nor in its budget
 		}
-		path := code.EnclosingPath(file, st.id.Pos())
-		system, size := poolsize.Of(pass, st.fn, path, "")
+		path := st.path(pass)
+		system, size := st.statedSize(pass)
 		if !size.Unbounded {
 			continue
 		}
@@ -136,8 +136,8 @@ func checkUnbounded(pass *analysis.Pass, s *settings, sites []site) {
 // after the error check that follows it, so that it runs on a pool that
 // exists. It says why not when it cannot.
 func limitFix(pass *analysis.Pass, file *ast.File, st site, path []ast.Node, n int) (*analysis.SuggestedFix, string) {
-	if code.FuncNameOf(st.fn).String() == "gorm.io/gorm.Open" {
-		return nil, "gorm's limit is set on its DB(): sqlDB, err := gdb.DB(); sqlDB.SetMaxOpenConns(n)"
+	if why := catalog.SizeRules[code.FuncNameOf(st.fn).String()].NoLimitFix; why != "" {
+		return nil, why
 	}
 	call := poolsize.SiteCall(path)
 	if call == nil {

@@ -17,7 +17,7 @@ import (
 // return, a field or a global (a factory), or stays inside the call (a
 // helper, such as one that opens, queries and closes). Function literals
 // are entered only where they run before the function returns (see
-// runsBeforeReturn): those passed to sync.Once.Do or sync.OnceValue(s) run
+// frequency.RunsBeforeReturn): those passed to sync.Once.Do or sync.OnceValue(s) run
 // once, and others run when called, which the enclosing function does not
 // decide.
 func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site, local map[*types.Func]*factoryFact) *factoryFact {

@@ -11,7 +11,6 @@ import (
 	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
 	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 	"github.com/singlepool/singlepool/passes/singlepool/internal/frequency"
-	"github.com/singlepool/singlepool/passes/singlepool/internal/poolsize"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -233,15 +232,8 @@ func exportFacts(pass *analysis.Pass, s *settings, hs *frequency.Index, deps dep
 			continue // not linked into programs
 		}
 		ps := poolSite{Type: poolType(st.fn), Pos: code.SitePos(pass, st.id.Pos())}
-		if len(s.maxConns) > 0 {
-			if file := code.FileOf(pass, st.id.Pos()); file != nil {
-				path := code.EnclosingPath(file, st.id.Pos())
-				ctx := frequency.Of(pass, hs, path)
-				if ctx != "" && frequency.CachedConstruction(pass, path) {
-					ctx = ""
-				}
-				ps.System, ps.Size = poolsize.Of(pass, st.fn, path, ctx)
-			}
+		if len(s.maxConns) > 0 && st.path(pass) != nil {
+			ps.System, ps.Size = st.budgetSize(pass, hs)
 		}
 		own = append(own, ps)
 	}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
 	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/frequency"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/poolsize"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -20,6 +22,70 @@ type site struct {
 	// local: fn is a factory of this package, reported only where it
 	// runs per request or per iteration (elsewhere its own site is).
 	local bool
+	known *siteFacts // shared by the copies of the site
+}
+
+// siteFacts is what the rules learn about a site, each computed once, on
+// first use, however many rules ask: the facts step (the pools a program
+// counts) and the rules step (messages, fixes, unbounded-pool) alike.
+type siteFacts struct {
+	path     []ast.Node // innermost first, from the identifier to its file
+	freq     frequency.Frequency
+	freqDone bool
+	system   string
+	size     catalog.Size // as the code states it
+	sizeDone bool
+}
+
+func newSite(id *ast.Ident, fn *types.Func, k catalog.Kind, f *factoryFact, local bool) site {
+	return site{id: id, fn: fn, kind: k, factory: f, local: local, known: new(siteFacts)}
+}
+
+// path returns the site's path, innermost first, from its identifier to
+// its file; nil if the file is not the package's.
+func (st site) path(pass *analysis.Pass) []ast.Node {
+	if st.known.path == nil {
+		if file := code.FileOf(pass, st.id.Pos()); file != nil {
+			st.known.path = code.EnclosingPath(file, st.id.Pos())
+		}
+	}
+	return st.known.path
+}
+
+// frequency is how often the site runs. Lazy initialization (the pool
+// built into a cache behind a check that it is empty) runs once, even in a
+// handler.
+func (st site) frequency(pass *analysis.Pass, hs *frequency.Index) frequency.Frequency {
+	if !st.known.freqDone {
+		st.known.freqDone = true
+		path := st.path(pass)
+		f := frequency.Of(pass, hs, path)
+		if !f.Once() && frequency.CachedConstruction(pass, path) {
+			f = frequency.Frequency{}
+		}
+		st.known.freq = f
+	}
+	return st.known.freq
+}
+
+// statedSize is the site's database system and the limit of its pool as
+// the code around it states it.
+func (st site) statedSize(pass *analysis.Pass) (string, catalog.Size) {
+	if !st.known.sizeDone {
+		st.known.sizeDone = true
+		st.known.system, st.known.size = poolsize.Of(pass, st.fn, st.path(pass))
+	}
+	return st.known.system, st.known.size
+}
+
+// budgetSize is what the site's pools count for the connection budget: a
+// pool per request or iteration has no bound, whatever each one's limit.
+func (st site) budgetSize(pass *analysis.Pass, hs *frequency.Index) (string, catalog.Size) {
+	system, size := st.statedSize(pass)
+	if f := st.frequency(pass, hs); !f.Once() {
+		size = catalog.Size{Unbounded: true, Source: "a pool per " + f.Per}
+	}
+	return system, size
 }
 
 // mayUseConstructors reports whether pkg can refer to a constructor at all:
@@ -62,13 +128,13 @@ func findSites(pass *analysis.Pass, s *settings, deps depSummary) []site {
 		if s.pkgs[fn.Pkg().Path()] {
 			if k, ok := s.ctors[code.FuncNameOf(fn)]; ok {
 				if !wrapsExistingPool(pass, id, fn) {
-					sites = append(sites, site{id: id, fn: fn, kind: k})
+					sites = append(sites, newSite(id, fn, k, nil, false))
 				}
 				continue
 			}
 		}
 		if f := importedFactory(pass, deps, fn); f != nil {
-			sites = append(sites, site{id: id, fn: fn, kind: catalog.KindPool, factory: f})
+			sites = append(sites, newSite(id, fn, catalog.KindPool, f, false))
 		}
 	}
 	sortSites(pass, sites)
@@ -84,7 +150,7 @@ func localFactoryCalls(pass *analysis.Pass, sites []site, factories map[*types.F
 	n := len(sites)
 	for id, obj := range pass.TypesInfo.Uses {
 		if fn, ok := obj.(*types.Func); ok && factories[fn.Origin()] != nil {
-			sites = append(sites, site{id: id, fn: fn, kind: catalog.KindPool, factory: factories[fn.Origin()], local: true})
+			sites = append(sites, newSite(id, fn, catalog.KindPool, factories[fn.Origin()], true))
 		}
 	}
 	if len(sites) > n {

@@ -55,16 +55,16 @@ func report(pass *analysis.Pass, pos, end token.Pos, cat, msg string, fix *analy
 
 // reports decides whether a site is reported: every site outside the
 // allowlist, and inside it only a pool built per request or per iteration.
-func reports(allowed bool, ctx string) bool {
-	return !allowed || ctx != ""
+func reports(allowed bool, freq frequency.Frequency) bool {
+	return !allowed || !freq.Once()
 }
 
 // category is the rule a site's diagnostic belongs to.
-func category(st site, ctx string) string {
+func category(st site, freq frequency.Frequency) string {
 	switch {
-	case ctx == frequency.Iteration:
+	case freq.Per == frequency.Iteration:
 		return categoryPerIteration
-	case ctx != "":
+	case !freq.Once():
 		return categoryPerRequest // a request, a gRPC call, a Lambda invocation
 	case st.factory != nil:
 		return categoryFactory
@@ -75,7 +75,7 @@ func category(st site, ctx string) string {
 }
 
 // message says what the site creates, how often, and what to do instead.
-func message(s *settings, allowed bool, name string, st site, ctx string) string {
+func message(s *settings, allowed bool, name string, st site, freq frequency.Frequency) string {
 	what := "creates a new connection pool"
 	switch {
 	case st.kind == catalog.KindConn:
@@ -83,18 +83,22 @@ func message(s *settings, allowed bool, name string, st site, ctx string) string
 	case st.factory != nil && st.factory.Closes:
 		what = "opens and closes a new connection pool"
 	}
+	// One parenthesis: "on every request (gin handler; pgxpool.New at ...)".
+	var notes []string
 	switch {
-	case ctx != "":
-		what += " on every " + ctx
+	case !freq.Once():
+		what += " on every " + freq.Per
+		if freq.Label != "" {
+			notes = append(notes, freq.Label)
+		}
 	case st.factory != nil:
 		what += " on every call"
 	}
 	if st.factory != nil {
-		if strings.HasSuffix(what, ")") { // "request (gin handler)": one parenthesis
-			what = strings.TrimSuffix(what, ")") + "; " + st.factory.Via + ")"
-		} else {
-			what += " (" + st.factory.Via + ")"
-		}
+		notes = append(notes, st.factory.Via)
+	}
+	if len(notes) > 0 {
+		what += " (" + strings.Join(notes, "; ") + ")"
 	}
 	switch {
 	case allowed:

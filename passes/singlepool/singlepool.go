@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
-	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 	"github.com/singlepool/singlepool/passes/singlepool/internal/frequency"
 	"golang.org/x/tools/go/analysis"
 )
@@ -136,22 +135,18 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 func reportFile(pass *analysis.Pass, s *settings, hs *frequency.Index, allowed bool, file *ast.File, sites []site) {
 	var reported []site
 	var paths [][]ast.Node
-	var contexts []string
+	var freqs []frequency.Frequency
 	for _, st := range sites {
-		path := code.EnclosingPath(file, st.id.Pos())
-		ctx := frequency.Of(pass, hs, path)
-		if ctx != "" && frequency.CachedConstruction(pass, path) {
-			ctx = "" // lazy initialization runs once, not per request
-		}
-		if st.local && ctx == "" {
+		freq := st.frequency(pass, hs)
+		if st.local && freq.Once() {
 			continue // the factory's own site is reported
 		}
-		if !reports(allowed, ctx) {
+		if !reports(allowed, freq) {
 			continue
 		}
 		reported = append(reported, st)
-		paths = append(paths, path)
-		contexts = append(contexts, ctx)
+		paths = append(paths, st.path(pass))
+		freqs = append(freqs, freq)
 	}
 	fixes := make([]*analysis.SuggestedFix, len(reported))
 	noFix := make([]string, len(reported))
@@ -159,13 +154,13 @@ func reportFile(pass *analysis.Pass, s *settings, hs *frequency.Index, allowed b
 		fixes, noFix = fileFixes(pass, s, file, reported, paths)
 	}
 	for i, st := range reported {
-		msg := message(s, allowed, writtenName(st, paths[i]), st, contexts[i])
+		msg := message(s, allowed, writtenName(st, paths[i]), st, freqs[i])
 		if noFix[i] != "" {
 			// A singleton is configured, so a fix is expected: say
 			// why there is none.
 			msg += " (no suggested fix: " + noFix[i] + ")"
 		}
-		report(pass, st.id.Pos(), st.id.End(), category(st, contexts[i]), msg, fixes[i])
+		report(pass, st.id.Pos(), st.id.End(), category(st, freqs[i]), msg, fixes[i])
 	}
 }
 

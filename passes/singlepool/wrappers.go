@@ -22,7 +22,7 @@ import (
 // wrapsExistingPool reports whether the constructor call at id only wraps
 // a pool that exists.
 func wrapsExistingPool(pass *analysis.Pass, id *ast.Ident, fn *types.Func) bool {
-	if name := code.FuncNameOf(fn).String(); name != "gorm.io/gorm.Open" && name != "database/sql.OpenDB" {
+	if !catalog.MayWrap[code.FuncNameOf(fn).String()] {
 		return false
 	}
 	call := code.EnclosingCall(pass, id)

@@ -4,7 +4,7 @@ import (
 	"strings"
 )
 
-// pureFuncs are calls that a fix may drop: they compute a value and have
+// PureFuncs are calls that a fix may drop: they compute a value and have
 // no effect that the program could depend on.
 var PureFuncs = map[string]bool{
 	"os.Getenv": true, "os.ExpandEnv": true,
@@ -39,16 +39,16 @@ var PureFuncs = map[string]bool{
 	"(*go.mongodb.org/mongo-driver/v2/mongo/options.ClientOptions).ApplyURI": true,
 }
 
-// isBuilderMethod reports whether a method of a value canon could follow
+// IsBuilderMethod reports whether a method of a value canon could follow
 // (a pure builder's result) only configures that value: mongo's
 // ApplyURI and Set* options, and the like.
 func IsBuilderMethod(name string) bool {
 	return strings.HasPrefix(name, "Set") || strings.HasPrefix(name, "Apply")
 }
 
-// statedPackages are the package names a shared-args entry may use: the
+// StatedPackages are the package names a shared-args entry may use: the
 // standard library's pure functions and the catalog libraries' builders
-// and option types (pureFuncs), by their usual names.
+// and option types (PureFuncs), by their usual names.
 var StatedPackages = map[string]string{
 	"os": "os", "fmt": "fmt", "strings": "strings", "net": "net", "strconv": "strconv",
 	"url": "net/url", "path": "path", "filepath": "path/filepath",
@@ -58,7 +58,7 @@ var StatedPackages = map[string]string{
 	"redis": "github.com/redis/go-redis/v9", "options": "go.mongodb.org/mongo-driver/mongo/options",
 }
 
-// poolSettings are the names that configure a pool rather than say where
+// PoolSettings are the names that configure a pool rather than say where
 // it connects: pgxpool.Config fields and DSN parameters (pgx v5.13.0),
 // go-redis Options fields (v9.23.0; v8.11.5's older names), mongo
 // ClientOptions setters and URI options (v1.17.10, v2.10.0). See
@@ -78,13 +78,13 @@ var PoolSettings = []string{
 	"maxPoolSize", "minPoolSize", "maxIdleTimeMS", "maxConnecting",
 }
 
-// sqlPoolSetters are the methods of *database/sql.DB (Go 1.26) that tune
+// SQLPoolSetters are the methods of *database/sql.DB (Go 1.26) that tune
 // a pool after it is built; sqlx.DB and gorm's DB().* reach the same.
 var SQLPoolSetters = map[string]bool{
 	"SetMaxOpenConns": true, "SetMaxIdleConns": true, "SetConnMaxLifetime": true, "SetConnMaxIdleTime": true,
 }
 
-// poolSettingIn returns the pool setting named in text, the longest if
+// PoolSettingIn returns the pool setting named in text, the longest if
 // several match (SetMaxPoolSize, not PoolSize), or "".
 func PoolSettingIn(text string) string {
 	lower := strings.ToLower(text)

@@ -4,20 +4,20 @@ import (
 	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 )
 
-// kind classifies what a constructor creates.
+// Kind classifies what a constructor creates.
 type Kind uint8
 
 const (
-	// kindPool: a pool, or a client that keeps a pool of connections.
+	// KindPool: a pool, or a client that keeps a pool of connections.
 	KindPool Kind = iota
-	// kindConn: exactly one connection. Reported only with single-conns,
+	// KindConn: exactly one connection. Reported only with single-conns,
 	// because a short-lived connection (migrations, LISTEN) is often intended.
 	KindConn
-	// kindUser: a constructor added with the constructors setting.
+	// KindUser: a constructor added with the constructors setting.
 	KindUser
 )
 
-// A ctor is one entry of the catalog. Name has the form printed by
+// A Ctor is one entry of the catalog. Name has the form printed by
 // types.Func.FullName: "pkg/path.Func" or "(*pkg/path.Type).Method"
 // (see FuncName).
 type Ctor struct {
@@ -25,7 +25,7 @@ type Ctor struct {
 	Kind Kind
 }
 
-// catalogNames holds the catalog's names, parsed once.
+// Names holds the catalog's names, parsed once.
 var Names = func() []code.FuncName {
 	names := make([]code.FuncName, len(Constructors))
 	for i, c := range Constructors {
@@ -38,7 +38,7 @@ var Names = func() []code.FuncName {
 	return names
 }()
 
-// catalog is the built-in table of constructors. Every entry was checked
+// Constructors is the built-in table of constructors. Every entry was checked
 // against the library's source from the module proxy, at the version named
 // in the comment; docs/catalog.md lists what each one creates and its
 // signature.

@@ -1,6 +1,6 @@
 package catalog
 
-// A handlerShape is a framework's handler signature: its parameters' types
+// A HandlerShape is a framework's handler signature: its parameters' types
 // in the framework's package ("*" for a pointer), and whether it returns an
 // error.
 type HandlerShape struct {
@@ -10,7 +10,7 @@ type HandlerShape struct {
 	Label  string // for messages: "gin handler"; "" for net/http (the historical wording)
 }
 
-// handlerShapes: net/http (Go 1.26: HandlerFunc, and adapters returning an
+// HandlerShapes: net/http (Go 1.26: HandlerFunc, and adapters returning an
 // error), gin v1.12.0 (gin.go:51 HandlerFunc func(*Context)), echo v4.16.0
 // (echo.go:146 HandlerFunc func(c Context) error), fiber v2.52.15 (app.go:36
 // Handler = func(*Ctx) error) and v3.1.0 (app.go:40 Handler = func(Ctx)
@@ -26,7 +26,7 @@ var HandlerShapes = []HandlerShape{
 	{"github.com/nats-io/nats.go", []string{"*Msg"}, false, "NATS message handler"},
 }
 
-// lambdaStarts take the Lambda handler, by argument index
+// LambdaStarts take the Lambda handler, by argument index
 // (aws-lambda-go v1.55.1 lambda/entry.go:47-98, entry_generic.go:19).
 var LambdaStarts = map[string]int{
 	"Start": 0, "StartWithOptions": 0, "StartHandlerFunc": 0, "StartWithContext": 1,
@@ -34,7 +34,7 @@ var LambdaStarts = map[string]int{
 
 const LambdaPkg = "github.com/aws/aws-lambda-go/lambda"
 
-// goRunners run a function literal on a new goroutine, once per call: in
+// GoRunners run a function literal on a new goroutine, once per call: in
 // a loop, once per iteration (sync.WaitGroup.Go, Go 1.25; x/sync v0.22.0
 // errgroup.go:72, :108; conc v0.3.0's WaitGroup, pools and stream).
 var GoRunners = map[[2]string]bool{
@@ -43,7 +43,7 @@ var GoRunners = map[[2]string]bool{
 	{"github.com/sourcegraph/conc/stream", "Go"}: true,
 }
 
-// laterRunners take a function that runs once per process, concurrently,
+// LaterRunners take a function that runs once per process, concurrently,
 // or later than the call, by package path and function or method name.
 var LaterRunners = map[[2]string]bool{
 	{"sync", "Do"}:                               true, // (*sync.Once).Do

@@ -28,16 +28,26 @@ type Size struct {
 	Source    string // where it comes from: "MaxConns", "default", "no SetMaxOpenConns", ...
 }
 
-// A sizeRule says how a constructor's pool is sized.
+// A SizeRule says how a constructor's pool is sized.
 type SizeRule struct {
-	System  string // the database system; "" when the driver name says
-	Driver  int    // the driver-name argument (sql.Open("pgx", ...)), or -1
-	DSN     int    // the connection string, whose pool_max_conns sets the limit, or -1
-	Config  int    // the argument whose field sets the limit (a pgxpool.Config, redis.Options), or -1
-	Field   string // that field
-	Setter  string // the method that sets the limit, on the pool (SetMaxOpenConns) or in its options (SetMaxPoolSize)
-	Default Size
+	System string // the database system; "" when the driver name says
+	Driver int    // the driver-name argument (sql.Open("pgx", ...)), or -1
+	DSN    int    // the connection string, whose pool_max_conns sets the limit, or -1
+	Config int    // the argument whose field sets the limit (a pgxpool.Config, redis.Options), or -1
+	Field  string // that field
+	Setter string // the method that sets the limit, on the pool (SetMaxOpenConns) or in its options (SetMaxPoolSize)
+	// NoLimitFix says why unbounded-pool's fix cannot call Setter on the
+	// constructor's result; "" when it can.
+	NoLimitFix string
+	Default    Size
 }
+
+// The setters of SizeRule.Setter: database/sql's (Go 1.26), on the pool,
+// and mongo-driver's (v1.17.10, v2.10.0), in its options.
+const (
+	SetMaxOpenConns = "SetMaxOpenConns"
+	SetMaxPoolSize  = "SetMaxPoolSize"
+)
 
 var (
 	unlimitedSQL = Size{Unbounded: true, Source: "no SetMaxOpenConns"}
@@ -47,7 +57,7 @@ var (
 )
 
 func sqlRule(driver int) SizeRule {
-	return SizeRule{Driver: driver, DSN: -1, Config: -1, Setter: "SetMaxOpenConns", Default: unlimitedSQL}
+	return SizeRule{Driver: driver, DSN: -1, Config: -1, Setter: SetMaxOpenConns, Default: unlimitedSQL}
 }
 
 func pgxRule(dsn, config int) SizeRule {
@@ -58,21 +68,22 @@ func redisRule(def Size) SizeRule {
 	return SizeRule{System: "redis", Driver: -1, DSN: -1, Config: 0, Field: "PoolSize", Default: def}
 }
 
-var mongoRule = SizeRule{System: "mongodb", Driver: -1, DSN: -1, Config: -1, Setter: "SetMaxPoolSize", Default: Size{N: 100, Source: "default maxPoolSize"}}
+var mongoRule = SizeRule{System: "mongodb", Driver: -1, DSN: -1, Config: -1, Setter: SetMaxPoolSize, Default: Size{N: 100, Source: "default maxPoolSize"}}
 
-// sizeRules maps constructors (FuncName.String) to their sizing. The
-// constructors not listed have a system (systemOfPkg) and an unknown size.
+// SizeRules maps constructors (FuncName.String) to their sizing. The
+// constructors not listed have a system (SystemOfPkg) and an unknown size.
 var SizeRules = map[string]SizeRule{
-	"database/sql.Open":                              sqlRule(0),
-	"database/sql.OpenDB":                            sqlRule(-1),
-	"github.com/jackc/pgx/v5/stdlib.OpenDB":          {System: "postgres", Driver: -1, DSN: -1, Config: -1, Setter: "SetMaxOpenConns", Default: unlimitedSQL},
-	"github.com/jackc/pgx/v4/stdlib.OpenDB":          {System: "postgres", Driver: -1, DSN: -1, Config: -1, Setter: "SetMaxOpenConns", Default: unlimitedSQL},
-	"github.com/jmoiron/sqlx.Open":                   sqlRule(0),
-	"github.com/jmoiron/sqlx.MustOpen":               sqlRule(0),
-	"github.com/jmoiron/sqlx.Connect":                sqlRule(0),
-	"github.com/jmoiron/sqlx.MustConnect":            sqlRule(0),
-	"github.com/jmoiron/sqlx.ConnectContext":         sqlRule(1),
-	"gorm.io/gorm.Open":                              {Driver: 0, DSN: -1, Config: -1, Setter: "SetMaxOpenConns", Default: unlimitedSQL},
+	"database/sql.Open":                      sqlRule(0),
+	"database/sql.OpenDB":                    sqlRule(-1),
+	"github.com/jackc/pgx/v5/stdlib.OpenDB":  {System: "postgres", Driver: -1, DSN: -1, Config: -1, Setter: SetMaxOpenConns, Default: unlimitedSQL},
+	"github.com/jackc/pgx/v4/stdlib.OpenDB":  {System: "postgres", Driver: -1, DSN: -1, Config: -1, Setter: SetMaxOpenConns, Default: unlimitedSQL},
+	"github.com/jmoiron/sqlx.Open":           sqlRule(0),
+	"github.com/jmoiron/sqlx.MustOpen":       sqlRule(0),
+	"github.com/jmoiron/sqlx.Connect":        sqlRule(0),
+	"github.com/jmoiron/sqlx.MustConnect":    sqlRule(0),
+	"github.com/jmoiron/sqlx.ConnectContext": sqlRule(1),
+	"gorm.io/gorm.Open": {Driver: 0, DSN: -1, Config: -1, Setter: SetMaxOpenConns, Default: unlimitedSQL,
+		NoLimitFix: "gorm's limit is set on its DB(): sqlDB, err := gdb.DB(); sqlDB.SetMaxOpenConns(n)"},
 	"github.com/jackc/pgx/v5/pgxpool.New":            pgxRule(1, -1),
 	"github.com/jackc/pgx/v5/pgxpool.NewWithConfig":  pgxRule(-1, 1),
 	"github.com/jackc/pgx/v4/pgxpool.Connect":        pgxRule(1, -1),
@@ -88,7 +99,7 @@ var SizeRules = map[string]SizeRule{
 	"go.mongodb.org/mongo-driver/v2/mongo.Connect":   mongoRule,
 }
 
-// systems names the database systems, for settings and messages.
+// Systems names the database systems, for settings and messages.
 var Systems = map[string]string{
 	"postgres": "PostgreSQL", "mysql": "MySQL", "redis": "Redis", "mongodb": "MongoDB",
 	"sqlserver": "SQL Server", "sqlite": "SQLite", "clickhouse": "ClickHouse", "cassandra": "Cassandra",
@@ -96,7 +107,7 @@ var Systems = map[string]string{
 	"unknown": "unknown-system",
 }
 
-// driverSystems maps database/sql driver names (and gorm dialector
+// DriverSystems maps database/sql driver names (and gorm dialector
 // packages) to systems.
 var DriverSystems = map[string]string{
 	"pgx": "postgres", "pgx/v5": "postgres", "pgx/v4": "postgres", "postgres": "postgres", "cloudsqlpostgres": "postgres",
@@ -107,7 +118,7 @@ var DriverSystems = map[string]string{
 	"github.com/jackc/pgx/v5/stdlib": "postgres", "github.com/lib/pq": "postgres", "github.com/go-sql-driver/mysql": "mysql",
 }
 
-// systemOfPkg gives the system of the constructors without a size rule,
+// SystemOfPkg gives the system of the constructors without a size rule,
 // by their package path's prefix.
 var SystemOfPkg = []struct{ Prefix, System string }{
 	{"github.com/ClickHouse/clickhouse-go", "clickhouse"},

@@ -14,7 +14,7 @@ func IdentOf(e ast.Expr) *ast.Ident {
 	return id
 }
 
-// enclosingPath is astutil.PathEnclosingInterval for a position, from the
+// EnclosingPath is astutil.PathEnclosingInterval for a position, from the
 // innermost node to the file, found from the top-level declaration that
 // holds pos (by binary search) so that each call costs the depth, not
 // the size of the file.
@@ -33,7 +33,7 @@ func EnclosingPath(file *ast.File, pos token.Pos) []ast.Node {
 	return append(path, file)
 }
 
-// topDecl returns the top-level declaration of file containing pos.
+// TopDecl returns the top-level declaration of file containing pos.
 func TopDecl(file *ast.File, pos token.Pos) ast.Node {
 	i, _ := slices.BinarySearchFunc(file.Decls, pos, func(d ast.Decl, p token.Pos) int {
 		switch {
@@ -50,7 +50,7 @@ func TopDecl(file *ast.File, pos token.Pos) ast.Node {
 	return nil
 }
 
-// fileOf returns the syntax of the file containing pos.
+// FileOf returns the syntax of the file containing pos.
 func FileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
 	for _, f := range pass.Files {
 		if f.FileStart <= pos && pos <= f.FileEnd {
@@ -60,7 +60,7 @@ func FileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
 	return nil
 }
 
-// enclosingBody returns the body of the innermost function on the path.
+// EnclosingBody returns the body of the innermost function on the path.
 func EnclosingBody(path []ast.Node) ast.Node {
 	var body ast.Node
 	for _, n := range path {
@@ -74,7 +74,7 @@ func EnclosingBody(path []ast.Node) ast.Node {
 	return body
 }
 
-// calleeRef returns the name a function value is taken by: F or x.F.
+// CalleeRef returns the name a function value is taken by: F or x.F.
 func CalleeRef(e ast.Expr) *ast.Ident {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
@@ -85,7 +85,7 @@ func CalleeRef(e ast.Expr) *ast.Ident {
 	return nil
 }
 
-// calleeIdent returns the name a call calls by: F, x.F, F[T] or x.F[T];
+// CalleeIdent returns the name a call calls by: F, x.F, F[T] or x.F[T];
 // nil for other callees (a function value from an expression).
 func CalleeIdent(call *ast.CallExpr) *ast.Ident {
 	fun := ast.Unparen(call.Fun)
@@ -103,7 +103,7 @@ func CalleeIdent(call *ast.CallExpr) *ast.Ident {
 	return nil
 }
 
-// enclosingCall returns the call whose callee id names, if any.
+// EnclosingCall returns the call whose callee id names, if any.
 func EnclosingCall(pass *analysis.Pass, id *ast.Ident) *ast.CallExpr {
 	file := FileOf(pass, id.Pos())
 	if file == nil {
@@ -118,8 +118,8 @@ func EnclosingCall(pass *analysis.Pass, id *ast.Ident) *ast.CallExpr {
 	return nil
 }
 
-// innermostFirst returns the parents of a node (outermost first, the
-// node last) in the order of enclosingPath.
+// InnermostFirst returns the parents of a node (outermost first, the
+// node last) in the order of EnclosingPath.
 func InnermostFirst(parents []ast.Node) []ast.Node {
 	path := make([]ast.Node, len(parents))
 	for i, n := range parents {
@@ -151,7 +151,7 @@ func IsBlank(e ast.Expr) bool {
 	return ok && id.Name == "_"
 }
 
-// endsInReturn reports whether the block's last statement is a return.
+// EndsInReturn reports whether the block's last statement is a return.
 func EndsInReturn(b *ast.BlockStmt) bool {
 	if b == nil || len(b.List) == 0 {
 		return false
@@ -160,7 +160,7 @@ func EndsInReturn(b *ast.BlockStmt) bool {
 	return ok
 }
 
-// onlyResult returns e when body is just "return e".
+// OnlyResult returns e when body is just "return e".
 func OnlyResult(body *ast.BlockStmt) ast.Expr {
 	if body == nil || len(body.List) != 1 {
 		return nil
@@ -172,7 +172,7 @@ func OnlyResult(body *ast.BlockStmt) ast.Expr {
 	return ret.Results[0]
 }
 
-// isCgoOutput reports whether f is a user's file as rewritten by cgo,
+// IsCgoOutput reports whether f is a user's file as rewritten by cgo,
 // which drivers analyze in place of the original: it says "Code
 // generated", but the code in it is the user's.
 func IsCgoOutput(f *ast.File) bool {

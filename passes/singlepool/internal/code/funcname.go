@@ -66,7 +66,7 @@ func splitQualified(s string) (pkg, name string, err error) {
 	return pkg, name, nil
 }
 
-// funcNameOf returns the name of fn (of its generic origin), as the
+// FuncNameOf returns the name of fn (of its generic origin), as the
 // settings would write it.
 func FuncNameOf(fn *types.Func) FuncName {
 	fn = fn.Origin()
@@ -101,7 +101,7 @@ func (f FuncName) Short() string {
 	return full
 }
 
-// shortFuncName is "pgxpool.New" or "(*gocql.ClusterConfig).CreateSession".
+// ShortFuncName is "pgxpool.New" or "(*gocql.ClusterConfig).CreateSession".
 func ShortFuncName(fn *types.Func) string {
 	if recv := fn.Signature().Recv(); recv != nil {
 		t := recv.Type()

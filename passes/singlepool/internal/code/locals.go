@@ -8,7 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// isParam reports whether v is a parameter or named result of a function.
+// IsParam reports whether v is a parameter or named result of a function.
 func IsParam(file *ast.File, v *types.Var) bool {
 	path := EnclosingPath(file, v.Pos())
 	for _, n := range path {
@@ -22,12 +22,12 @@ func IsParam(file *ast.File, v *types.Var) bool {
 	return false
 }
 
-// isLocal reports whether v is a variable declared inside a function.
+// IsLocal reports whether v is a variable declared inside a function.
 func IsLocal(pass *analysis.Pass, v *types.Var) bool {
 	return !v.IsField() && v.Parent() != nil && v.Parent() != pass.Pkg.Scope() && v.Pkg() == pass.Pkg
 }
 
-// varInit returns the value v is declared with: "v := e", "var v = e",
+// VarInit returns the value v is declared with: "v := e", "var v = e",
 // or the first result of "v, err := f(...)"; or what v is, for a message.
 func VarInit(pass *analysis.Pass, file *ast.File, v *types.Var) (ast.Expr, string) {
 	path := EnclosingPath(file, v.Pos())
@@ -67,7 +67,7 @@ func VarInit(pass *analysis.Pass, file *ast.File, v *types.Var) (ast.Expr, strin
 	return nil, fmt.Sprintf("%s, a variable singlepool cannot follow", v.Name())
 }
 
-// poolTarget returns the variable or field the call's first result is
+// PoolTarget returns the variable or field the call's first result is
 // stored in: "pool, err := C()", "s.db, err = C()", "var pool = C()".
 func PoolTarget(pass *analysis.Pass, path []ast.Node) types.Object {
 	call := path[0]

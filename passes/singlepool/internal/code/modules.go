@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// moduleRoot returns the nearest directory at or above dir holding a
+// ModuleRoot returns the nearest directory at or above dir holding a
 // go.mod, or "" if there is none.
 func ModuleRoot(dir string) string {
 	if dir == "" {
@@ -32,7 +32,7 @@ func FileExists(name string) bool {
 	return err == nil && !fi.IsDir()
 }
 
-// packageDir returns the absolute directory of the package's source files.
+// PackageDir returns the absolute directory of the package's source files.
 func PackageDir(pass *analysis.Pass) string {
 	for _, f := range pass.Files {
 		name := pass.Fset.File(f.FileStart).Name()
@@ -50,7 +50,7 @@ func PackageDir(pass *analysis.Pass) string {
 	return ""
 }
 
-// packageSource finds the directory of the package with the import path,
+// PackageSource finds the directory of the package with the import path,
 // when it is in the module whose root is root.
 func PackageSource(root, path string) (string, bool) {
 	data, err := os.ReadFile(filepath.Join(root, "go.mod"))

@@ -5,7 +5,7 @@ import (
 	"sync"
 )
 
-// packageFinder returns findPackage for pkg, memoized: a file with many
+// PackageFinder returns FindPackage for pkg, memoized: a file with many
 // sites looks up the same accessor package for each.
 func PackageFinder(pkg *types.Package) func(string) *types.Package {
 	memo := make(map[string]*types.Package)
@@ -19,7 +19,7 @@ func PackageFinder(pkg *types.Package) func(string) *types.Package {
 	}
 }
 
-// findPackage finds path among the transitive imports of pkg.
+// FindPackage finds path among the transitive imports of pkg.
 func FindPackage(pkg *types.Package, path string) *types.Package {
 	seen := make(map[*types.Package]bool)
 	var visit func(p *types.Package) *types.Package
@@ -40,7 +40,7 @@ func FindPackage(pkg *types.Package, path string) *types.Package {
 	return visit(pkg)
 }
 
-// lookupFunc finds the named function or method among the package's
+// LookupFunc finds the named function or method among the package's
 // imports.
 func LookupFunc(pkg *types.Package, name FuncName) *types.Func {
 	p := FindPackage(pkg, name.Pkg)
@@ -60,7 +60,7 @@ func LookupFunc(pkg *types.Package, name FuncName) *types.Func {
 	return fn
 }
 
-// A pkgMemo remembers a yes/no answer per package. It forgets everything
+// A PkgMemo remembers a yes/no answer per package. It forgets everything
 // past a bound, since a long-lived driver (gopls) type-checks new
 // packages all the time.
 type PkgMemo struct {

@@ -11,15 +11,15 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// sitePos formats a position for messages and facts: the package's
-// directory (pathDir), the file's base name and the line, stable across
+// SitePos formats a position for messages and facts: the package's
+// directory (PathDir), the file's base name and the line, stable across
 // machines.
 func SitePos(pass *analysis.Pass, pos token.Pos) string {
 	p := pass.Fset.Position(pos)
 	return fmt.Sprintf("%s/%s:%d", PathDir(strings.TrimSuffix(pass.Pkg.Path(), "_test")), path.Base(p.Filename), p.Line)
 }
 
-// pathDir is the directory an import path names in the usual layout: its
+// PathDir is the directory an import path names in the usual layout: its
 // last element, or the one before a major version suffix (goose for
 // github.com/pressly/goose/v3, whose root package has no v3 directory).
 func PathDir(pkgPath string) string {
@@ -30,7 +30,7 @@ func PathDir(pkgPath string) string {
 	return base
 }
 
-// sortPositions sorts "file:line" strings by file, then line as a number
+// SortPositions sorts "file:line" strings by file, then line as a number
 // (a.go:9 before a.go:10).
 func SortPositions(ps []string) {
 	sort.Slice(ps, func(i, j int) bool {
@@ -52,7 +52,7 @@ func SplitPosition(p string) (string, int) {
 	return p[:i], n
 }
 
-// comparePositions orders "file:line" strings by file, then line.
+// ComparePositions orders "file:line" strings by file, then line.
 func ComparePositions(a, b string) int {
 	fa, la := SplitPosition(a)
 	fb, lb := SplitPosition(b)

@@ -11,7 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// fileContent returns the source of a file, or nil if it cannot be read.
+// FileContent returns the source of a file, or nil if it cannot be read.
 func FileContent(pass *analysis.Pass, tf *token.File) []byte {
 	if pass.ReadFile == nil {
 		return nil
@@ -31,7 +31,7 @@ func NodeText(fset *token.FileSet, n ast.Node) string {
 	return b.String()
 }
 
-// briefText is nodeText for a message: one line, and a long call shown as
+// BriefText is NodeText for a message: one line, and a long call shown as
 // "f(...)", so that a function literal argument does not fill the screen.
 func BriefText(fset *token.FileSet, n ast.Node) string {
 	const limit = 60

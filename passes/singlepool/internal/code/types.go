@@ -8,7 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// returnsError reports whether the call's only result is an error.
+// ReturnsError reports whether the call's only result is an error.
 func ReturnsError(pass *analysis.Pass, call ast.Expr) bool {
 	t := pass.TypesInfo.TypeOf(call)
 	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
@@ -18,7 +18,7 @@ func IsErrorType(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
-// isNamedIn reports whether t is the named type pkg.name, or a pointer to
+// IsNamedIn reports whether t is the named type pkg.name, or a pointer to
 // it for "*name".
 func IsNamedIn(t types.Type, pkg, name string) bool {
 	if rest, ok := strings.CutPrefix(name, "*"); ok {

@@ -20,7 +20,7 @@ import (
 //
 //   - a string constant is quoted ("pgx"), however it is written;
 //   - os.Getenv("NAME") is $NAME;
-//   - a call of a builder or function known to be pure (pureFuncs) is its
+//   - a call of a builder or function known to be pure (catalog.PureFuncs) is its
 //     full name and canonical arguments: gorm.io/driver/postgres.Open($DATABASE_URL);
 //   - a local or package-level variable, or a function without
 //     parameters that only returns a value, stands for its one value;
@@ -251,7 +251,7 @@ func briefCall(call *ast.CallExpr) string {
 	return fun + "(...)"
 }
 
-// parseSharedArgs parses a shared-args entry, "CONSTRUCTOR=(ARGS)", into
+// ParseSharedArgs parses a shared-args entry, "CONSTRUCTOR=(ARGS)", into
 // the constructor and the canonical text of the arguments.
 func ParseSharedArgs(e string) (code.FuncName, string, error) {
 	ctorText, argsText, ok := strings.Cut(e, "=")

@@ -10,10 +10,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// droppable reports whether the expression can be removed from the
+// Droppable reports whether the expression can be removed from the
 // program without changing what it does: literals, names, selectors,
 // operators, composite literals, function literals, conversions and calls
-// of pureFuncs over droppable operands.
+// of catalog.PureFuncs over Droppable operands.
 func Droppable(pass *analysis.Pass, e ast.Expr) bool {
 	ok := true
 	ast.Inspect(e, func(n ast.Node) bool {

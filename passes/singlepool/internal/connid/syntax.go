@@ -254,7 +254,7 @@ func fileImports(f *ast.File) map[string]string {
 // derived caches the packages read from source.
 var derived derivedCache
 
-// derivedArgs derives the canonical arguments of the calls of ctor in the
+// Derive derives the canonical arguments of the calls of ctor in the
 // package in dir (without a first context argument when ctxFirst): the
 // text, or why there is none.
 func Derive(dir string, ctor code.FuncName, ctxFirst bool) (string, string) {
@@ -265,7 +265,7 @@ func Derive(dir string, ctor code.FuncName, ctxFirst bool) (string, string) {
 	return sharedArgsIn(pkg, ctor, ctxFirst)
 }
 
-// declaredFunc returns the declared type of the package-level function or
+// DeclaredFunc returns the declared type of the package-level function or
 // function variable name of the package in dir, read from its source, and
 // the imports of its file; declared is false if it declares no such name,
 // ok is false if the package cannot be read.
@@ -431,7 +431,7 @@ func (p *syntaxPkg) funcType(name string) (ft *ast.FuncType, imports map[string]
 	return nil, nil, true
 }
 
-// fieldTypes renders the types of a field list with package paths
+// FieldTypes renders the types of a field list with package paths
 // ("*github.com/jackc/pgx/v5/pgxpool.Pool"), one entry per name.
 func FieldTypes(fl *ast.FieldList, imports map[string]string) []string {
 	out := []string{}

@@ -94,20 +94,20 @@ func (env typedEnv) valueOf(id *ast.Ident) (ast.Expr, argEnv, string) {
 	return nil, nil, fmt.Sprintf("%s, a value singlepool cannot follow", id.Name)
 }
 
-// argsIn returns the canonical text of a call's arguments in the analyzed
+// Args returns the canonical text of a call's arguments in the analyzed
 // package, or a description of the first one that has none.
 func Args(pass *analysis.Pass, args []ast.Expr) (string, string) {
 	return canonArgs(typedEnv{pass}, args)
 }
 
-// valueIn returns the one value the name id of the analyzed package
+// Value returns the one value the name id of the analyzed package
 // stands for, or what it is, for a message.
 func Value(pass *analysis.Pass, id *ast.Ident) (ast.Expr, string) {
 	v, _, why := typedEnv{pass}.valueOf(id)
 	return v, why
 }
 
-// laterWrite describes the first change of v after its declaration
+// LaterWrite describes the first change of v after its declaration
 // within scope: an assignment, a field or element set through it
 // (cfg.MaxConns = 50), a method that configures it (opts.SetMaxPoolSize(50)),
 // its address taken; "" if there is none.

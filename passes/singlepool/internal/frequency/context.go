@@ -9,25 +9,51 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// useContext tells how often a site runs: once per request (a handler,
-// "request (gin handler)"), per call of a gRPC method, per Lambda
-// invocation, or per loop iteration; "" for once. Function literals are
-// crossed when they run on the spot: called, go, defer, or on a goroutine
-// helper (errgroup.Group.Go).
-func Of(pass *analysis.Pass, hs *Index, path []ast.Node) string {
+// A Frequency says how often code runs: once (the zero value), or once
+// per request, call, invocation, message or loop iteration (Per), with
+// what makes it so (Label: "gin handler", "gRPC method Get"; "" when Per
+// says it all).
+type Frequency struct {
+	Per   string
+	Label string
+}
+
+// The values of Frequency.Per that the rules tell apart.
+const (
+	Request   = "request"
+	Iteration = "iteration"
+)
+
+// Once reports whether the code runs once, not per request or iteration.
+func (f Frequency) Once() bool { return f.Per == "" }
+
+// String is how messages say it: "request", "request (gin handler)".
+func (f Frequency) String() string {
+	if f.Label == "" {
+		return f.Per
+	}
+	return f.Per + " (" + f.Label + ")"
+}
+
+// Of tells how often the code on path (innermost first) runs: once per
+// request (a handler), per call of a gRPC method, per Lambda invocation,
+// per message, or per loop iteration; once otherwise. Function literals
+// are crossed when they run on the spot: called, go, defer, or on a
+// goroutine helper (errgroup.Group.Go).
+func Of(pass *analysis.Pass, hs *Index, path []ast.Node) Frequency {
 	for i := 1; i < len(path); i++ {
 		switch n := path[i].(type) {
 		case *ast.ForStmt:
 			if path[i-1] == n.Body && !retriesUntilBuilt(pass, n.Body, path) {
-				return Iteration
+				return Frequency{Per: Iteration}
 			}
 		case *ast.RangeStmt:
 			if path[i-1] == n.Body && !retriesUntilBuilt(pass, n.Body, path) {
-				return Iteration
+				return Frequency{Per: Iteration}
 			}
 		case *ast.FuncLit:
-			if e := hs.OfLit(n); e != "" {
-				return e
+			if f := hs.ofLit(n); !f.Once() {
+				return f
 			}
 			if i+1 < len(path) {
 				switch p := path[i+1].(type) {
@@ -39,23 +65,18 @@ func Of(pass *analysis.Pass, hs *Index, path []ast.Node) string {
 					continue
 				}
 			}
-			return ""
+			return Frequency{}
 		case *ast.FuncDecl:
 			if fn, ok := pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
-				return hs.OfFunc(fn)
+				return hs.ofFunc(fn)
 			}
-			return ""
+			return Frequency{}
 		}
 	}
-	return ""
+	return Frequency{}
 }
 
-const (
-	Request   = "request"
-	Iteration = "iteration"
-)
-
-// runsBeforeReturn reports whether a function literal, whose parents are
+// RunsBeforeReturn reports whether a function literal, whose parents are
 // given outermost first, runs before the enclosing function returns, so
 // that what it assigns to the function's variables is the function's
 // doing: a literal passed to a call (a retry helper) or called on the

@@ -20,7 +20,7 @@ import (
 //	                                                    (double-checked locking too)
 //	if p, ok := pools[k]; ok { return p }; p := New(..); pools[k] = p   per key
 
-// cachedConstruction reports whether the constructor call on path
+// CachedConstruction reports whether the constructor call on path
 // (innermost first, from the call or below it) builds into a cache behind
 // a check that it is empty.
 func CachedConstruction(pass *analysis.Pass, path []ast.Node) bool {

@@ -38,7 +38,7 @@ func handlerLabel(sig *types.Signature) (string, bool) {
 	return "", false
 }
 
-// isHandler reports whether sig is a request handler's by its shape.
+// IsHandler reports whether sig is a request handler's by its shape.
 func IsHandler(sig *types.Signature) bool {
 	_, ok := handlerLabel(sig)
 	return ok
@@ -51,7 +51,7 @@ func btoi(b bool) int {
 	return 0
 }
 
-// A handlerIndex knows the package's handlers that their shape alone does
+// A Index knows the package's handlers that their shape alone does
 // not show: functions registered with a Lambda start, a registrar of the
 // handlers setting, gRPC service types, and the setting's handler types.
 // It is built on first use: most packages have no site to ask about.
@@ -59,15 +59,15 @@ type Index struct {
 	pass      *analysis.Pass
 	handlers  []code.FuncName // the handlers setting
 	built     bool
-	funcs     map[types.Object]string // registered functions: "every (label)"
-	lits      map[*ast.FuncLit]string
+	funcs     map[types.Object]Frequency // registered functions
+	lits      map[*ast.FuncLit]Frequency
 	grpcTypes map[*types.TypeName]bool // passed to a generated Register...Server
 	types     []customHandler          // the handlers setting's function types
 }
 
 type customHandler struct {
-	sig   *types.Signature
-	label string
+	sig  *types.Signature
+	freq Frequency
 }
 
 func NewIndex(pass *analysis.Pass, handlers []code.FuncName) *Index {
@@ -76,8 +76,8 @@ func NewIndex(pass *analysis.Pass, handlers []code.FuncName) *Index {
 
 func (h *Index) build() {
 	h.built = true
-	h.funcs = make(map[types.Object]string)
-	h.lits = make(map[*ast.FuncLit]string)
+	h.funcs = make(map[types.Object]Frequency)
+	h.lits = make(map[*ast.FuncLit]Frequency)
 	h.grpcTypes = make(map[*types.TypeName]bool)
 	registrars := make(map[code.FuncName]bool)
 	if len(h.handlers) > 0 {
@@ -93,7 +93,7 @@ func (h *Index) build() {
 			switch obj := pkg.Scope().Lookup(name.Name).(type) {
 			case *types.TypeName:
 				if sig, ok := obj.Type().Underlying().(*types.Signature); ok && name.Recv == "" {
-					h.types = append(h.types, customHandler{sig, "request (handler of " + name.Short() + ")"})
+					h.types = append(h.types, customHandler{sig, Frequency{Request, "handler of " + name.Short()}})
 				}
 			default:
 				registrars[name] = true
@@ -104,13 +104,13 @@ func (h *Index) build() {
 		return // no registration to find: the common case, without a walk
 	}
 	info := h.pass.TypesInfo
-	register := func(arg ast.Expr, label string) {
+	register := func(arg ast.Expr, f Frequency) {
 		switch a := ast.Unparen(arg).(type) {
 		case *ast.FuncLit:
-			h.lits[a] = label
+			h.lits[a] = f
 		case *ast.Ident, *ast.SelectorExpr:
 			if fn, ok := info.Uses[code.CalleeRef(a)].(*types.Func); ok && fn.Pkg() == h.pass.Pkg {
-				h.funcs[fn.Origin()] = label
+				h.funcs[fn.Origin()] = f
 			}
 		}
 	}
@@ -131,14 +131,14 @@ func (h *Index) build() {
 			switch {
 			case fn.Pkg().Path() == catalog.LambdaPkg:
 				if i, ok := catalog.LambdaStarts[fn.Name()]; ok && i < len(call.Args) {
-					register(call.Args[i], "invocation (Lambda handler)")
+					register(call.Args[i], Frequency{"invocation", "Lambda handler"})
 				}
 			case registrars[code.FuncNameOf(fn)]:
 				for _, a := range call.Args {
 					if t := info.TypeOf(a); t == nil {
 						continue // ill-typed
 					} else if _, ok := t.Underlying().(*types.Signature); ok {
-						register(a, "request (handler registered with "+code.ShortFuncName(fn)+")")
+						register(a, Frequency{Request, "handler registered with " + code.ShortFuncName(fn)})
 					}
 				}
 			case strings.HasPrefix(fn.Name(), "Register") && strings.HasSuffix(fn.Name(), "Server") && len(call.Args) == 2:
@@ -192,50 +192,50 @@ func declaresGRPCRegistrar(pkg *types.Package) bool {
 var grpcRegistrars code.PkgMemo
 
 // ofLit says how often a function literal runs, if it is a handler:
-// "request", "request (gin handler)", "invocation (Lambda handler)", ...
-func (h *Index) OfLit(lit *ast.FuncLit) string {
+// once per request, per invocation (Lambda), per message, ...
+func (h *Index) ofLit(lit *ast.FuncLit) Frequency {
 	sig, ok := h.pass.TypesInfo.TypeOf(lit).(*types.Signature)
 	if !ok {
-		return ""
+		return Frequency{}
 	}
 	if label, ok := handlerLabel(sig); ok {
-		return every(shapeEvery(label), label)
+		return Frequency{shapeEvery(label), label}
 	}
 	if !h.built {
 		h.build()
 	}
-	if e := h.lits[lit]; e != "" {
-		return e
+	if f, ok := h.lits[lit]; ok {
+		return f
 	}
 	return h.ofCustom(sig)
 }
 
 // ofFunc says how often a declared function or method runs, if it is a
 // handler or a gRPC method.
-func (h *Index) OfFunc(fn *types.Func) string {
+func (h *Index) ofFunc(fn *types.Func) Frequency {
 	sig := fn.Signature()
 	if label, ok := handlerLabel(sig); ok {
-		return every(shapeEvery(label), label)
+		return Frequency{shapeEvery(label), label}
 	}
 	if !h.built {
 		h.build()
 	}
-	if e := h.funcs[fn]; e != "" {
-		return e
+	if f, ok := h.funcs[fn]; ok {
+		return f
 	}
 	if h.isGRPCMethod(fn) {
-		return every("call", "gRPC method "+fn.Name())
+		return Frequency{"call", "gRPC method " + fn.Name()}
 	}
 	return h.ofCustom(sig)
 }
 
-func (h *Index) ofCustom(sig *types.Signature) string {
+func (h *Index) ofCustom(sig *types.Signature) Frequency {
 	for _, c := range h.types {
 		if types.Identical(sig, c.sig) {
-			return c.label
+			return c.freq
 		}
 	}
-	return ""
+	return Frequency{}
 }
 
 // isGRPCMethod reports whether fn is an exported method, of the unary or
@@ -292,14 +292,6 @@ func shapeEvery(label string) string {
 		return "message"
 	}
 	return Request
-}
-
-// every words how often: "request", or "request (gin handler)".
-func every(how, label string) string {
-	if label == "" {
-		return how
-	}
-	return how + " (" + label + ")"
 }
 
 // runsOnGoroutine reports whether the call runs a literal argument on a new

@@ -16,7 +16,7 @@ import (
 // Reading a pool's limit from the code around its construction: a
 // constant or a connection string, a config's field, a setter on the pool
 // or its options, or the function the pool is handed to (which may limit
-// it). See poolsize.go for the rules table and sizeOf.
+// it). See poolsize.go for the rules table and Of.
 
 // A sizeFinder reads the limit from the code around a construction.
 type sizeFinder struct {
@@ -38,7 +38,7 @@ func (f *sizeFinder) intConst(e ast.Expr) (int, bool) {
 // is not one.
 func (f *sizeFinder) limit(e ast.Expr, source string) catalog.Size {
 	if n, ok := f.intConst(e); ok {
-		if n <= 0 && source == "SetMaxOpenConns" {
+		if n <= 0 && source == catalog.SetMaxOpenConns {
 			return catalog.Size{Unbounded: true, Source: fmt.Sprintf("SetMaxOpenConns(%d): no limit", n)}
 		}
 		return catalog.Size{N: n, Source: source}

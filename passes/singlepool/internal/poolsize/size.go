@@ -11,11 +11,12 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// sizeOf finds the system and the limit of the pool a call of the
-// constructor fn builds. path is innermost first, from the constructor's identifier; ctx
-// is the site's use context (a pool per request or per iteration has no
-// bound).
-func Of(pass *analysis.Pass, fn *types.Func, path []ast.Node, ctx string) (string, catalog.Size) {
+// Of finds the system and the limit of the pool a call of the
+// constructor fn builds, as the code around it states them. path is
+// innermost first, from the constructor's identifier. (How often the code
+// runs is the caller's: a pool per request has no bound, whatever its
+// size.)
+func Of(pass *analysis.Pass, fn *types.Func, path []ast.Node) (string, catalog.Size) {
 	name := code.FuncNameOf(fn).String()
 	rule, ok := catalog.SizeRules[name]
 	system := rule.System
@@ -33,10 +34,6 @@ func Of(pass *analysis.Pass, fn *types.Func, path []ast.Node, ctx string) (strin
 	}
 	if system == "" {
 		system = "unknown" // a function value: the driver name is not at hand
-	}
-	if ctx != "" {
-		how, _, _ := strings.Cut(ctx, " (")
-		return system, catalog.Size{Unbounded: true, Source: "a pool per " + how}
 	}
 	if !ok {
 		return system, catalog.Size{Unknown: true, Source: "size not known to singlepool"}
@@ -68,7 +65,7 @@ func Of(pass *analysis.Pass, fn *types.Func, path []ast.Node, ctx string) (strin
 		}
 	}
 	switch rule.Setter {
-	case "SetMaxOpenConns":
+	case catalog.SetMaxOpenConns:
 		cpath := path
 		for len(cpath) > 0 && cpath[0] != ast.Node(call) {
 			cpath = cpath[1:]
@@ -82,7 +79,7 @@ func Of(pass *analysis.Pass, fn *types.Func, path []ast.Node, ctx string) (strin
 		if callee := f.handedTo(call, target, path); callee != "" {
 			return system, catalog.Size{Unknown: true, Source: "passed to " + callee + ", which may limit it"}
 		}
-	case "SetMaxPoolSize":
+	case catalog.SetMaxPoolSize:
 		for _, a := range call.Args {
 			if z, ok := f.fromOptionChain(a, rule.Setter); ok {
 				return system, z
@@ -92,7 +89,7 @@ func Of(pass *analysis.Pass, fn *types.Func, path []ast.Node, ctx string) (strin
 	return system, rule.Default
 }
 
-// siteCall returns the call of the constructor on path, if it is called.
+// SiteCall returns the call of the constructor on path, if it is called.
 func SiteCall(path []ast.Node) *ast.CallExpr {
 	for i := 1; i < len(path) && i <= 2; i++ {
 		if call, ok := path[i].(*ast.CallExpr); ok && ast.Unparen(call.Fun) == path[i-1] {

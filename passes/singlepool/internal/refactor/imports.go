@@ -10,7 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// importRefs maps each import spec of a file to the positions of the
+// ImportRefs maps each import spec of a file to the positions of the
 // identifiers that use it, computed once per file.
 type ImportRefs map[*ast.ImportSpec][]token.Pos
 
@@ -52,7 +52,7 @@ func CollectImportRefs(pass *analysis.Pass, file *ast.File) ImportRefs {
 	return refs
 }
 
-// unusedImports deletes the import specs whose every use lies in removed.
+// UnusedImports deletes the import specs whose every use lies in removed.
 func UnusedImports(file *ast.File, tf *token.File, src []byte, refs ImportRefs, removed []Span) []analysis.TextEdit {
 	var edits []analysis.TextEdit
 	for _, imp := range file.Imports {

@@ -10,11 +10,11 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// unusedLocals returns the declarations of local variables that have no
+// UnusedLocals returns the declarations of local variables that have no
 // use left outside removed, adding each deleted declaration to removed.
 // A variable that cannot be deleted safely (declared with others, by a
 // call that may have effects, or only assigned afterwards) is a reason
-// not to offer the fix. droppable says which initializers may go.
+// not to offer the fix. connid.Droppable says which initializers may go.
 func UnusedLocals(pass *analysis.Pass, scope []ast.Node, removed *[]Span, droppable func(*analysis.Pass, ast.Expr) bool) ([]ast.Stmt, string) {
 	var decls []ast.Stmt
 	deleted := make(map[types.Object]bool)

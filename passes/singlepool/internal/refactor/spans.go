@@ -5,10 +5,10 @@ import (
 	"go/token"
 )
 
-// A span is a half-open range of removed source.
+// A Span is a half-open range of removed source.
 type Span struct{ Pos, End token.Pos }
 
-// inSpans reports whether pos lies in one of the spans.
+// InSpans reports whether pos lies in one of the spans.
 func InSpans(pos token.Pos, spans []Span) bool {
 	for _, s := range spans {
 		if s.Pos <= pos && pos < s.End {
@@ -18,13 +18,13 @@ func InSpans(pos token.Pos, spans []Span) bool {
 	return false
 }
 
-// stmtSpan returns the range to delete for a statement: whole lines when
+// StmtSpan returns the range to delete for a statement: whole lines when
 // it stands alone on them, else the statement itself.
 func StmtSpan(tf *token.File, src []byte, st ast.Stmt) Span {
 	return LineSpan(tf, src, st.Pos(), st.End())
 }
 
-// lineSpan widens [pos, end) to whole lines, with the final newline and
+// LineSpan widens [pos, end) to whole lines, with the final newline and
 // any comment after end, when nothing else shares those lines.
 func LineSpan(tf *token.File, src []byte, pos, end token.Pos) Span {
 	if src == nil {
