@@ -49,7 +49,7 @@ check-generated: true
 }
 
 func TestConfigFileDiscovery(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), newFlagAnalyzer(), "cfgfile/owner", "cfgfile/user", "cfgbad")
+	analysistest.Run(t, analysistest.TestData(), newFlagAnalyzer(), "cfgfile/owner", "cfgfile/user", "badconfig")
 }
 
 // Flags take precedence over the file, key by key.

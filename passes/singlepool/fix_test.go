@@ -159,29 +159,6 @@ func newChecker(t *testing.T, dir string) func(pass *analysis.Pass, overlay map[
 	}
 }
 
-// TestAccessors checks the accessors of example.com/badacc where they are
-// declared (bad-accessor: a misfit, a missing one, a function variable
-// that fits) and where they are used (no fix for the misfit; the
-// function variable is called).
-func TestAccessors(t *testing.T) {
-	a := mustNew(t, singlepool.Config{
-		Allow: []string{"example.com/badacc"},
-		Singleton: []string{
-			"github.com/jackc/pgx/v5/pgxpool.New=example.com/badacc.Pool",
-			"github.com/jackc/pgx/v5/pgxpool.NewWithConfig=example.com/badacc.Good",
-			"database/sql.Open=example.com/badacc.SQL",
-			"database/sql.OpenDB=example.com/badacc.Missing",
-			"github.com/jmoiron/sqlx.Connect=example.com/badacc.SQLX",
-		},
-		SharedArgs: []string{
-			`github.com/jackc/pgx/v5/pgxpool.New=("x")`,
-			`github.com/jackc/pgx/v5/pgxpool.NewWithConfig=(nil)`,
-			`github.com/jmoiron/sqlx.Connect=("pgx", "x")`,
-		},
-	})
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "example.com/badacc", "usesbadacc")
-}
-
 // TestFixBuilders fixes gorm and mongo sites built through the libraries'
 // builders when their arguments are the shared pool's, stated with the
 // names Go code uses (postgres.Open, options.Client()).

@@ -522,7 +522,7 @@ func FuzzAnalyzer(f *testing.F) {
 	}
 	// The fix testdata, whose imports the fuzz importer resolves from
 	// testdata/src.
-	for _, pattern := range []string{"fix*/*.go", "rules/*.go", "renamed/*.go", "dotimport/*.go", "shadow/*.go", "usesbadacc/*.go"} {
+	for _, pattern := range []string{"fix*/*.go", "newpool/*.go", "renamed/*.go", "dotimport/*.go", "shadow/*.go", "badaccessor/*.go"} {
 		names, _ := filepath.Glob(filepath.Join("testdata", "src", pattern))
 		for _, name := range names {
 			if strings.HasSuffix(name, ".go") {

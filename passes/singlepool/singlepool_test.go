@@ -20,17 +20,6 @@ func mustNew(t *testing.T, cfg singlepool.Config) *analysis.Analyzer {
 	return a
 }
 
-func TestRules(t *testing.T) {
-	a := mustNew(t, singlepool.Config{
-		Allow:        appAllow,
-		Constructors: []string{"example.com/ext.NewPool", "(*example.com/ext.Config).Open"},
-	})
-	analysistest.Run(t, analysistest.TestData(), a,
-		"rules", "renamed", "dotimport", "shadow",
-		"example.com/app/internal/db", "example.com/app/cmd/server", "example.com/app/cmdx",
-		"tests", "generated")
-}
-
 func TestAllowTests(t *testing.T) {
 	a := mustNew(t, singlepool.Config{Allow: appAllow, AllowTests: true})
 	analysistest.Run(t, analysistest.TestData(), a, "teststolerated")
@@ -110,14 +99,6 @@ func TestDoc(t *testing.T) {
 	}
 }
 
-// TestNolint checks //nolint directives with golangci-lint's semantics,
-// and the directives' own checks.
-func TestNolint(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), mustNew(t, singlepool.Config{Allow: []string{"example.com/pool/db"}}), "nolint")
-	reasons := singlepool.Config{Allow: []string{"example.com/pool/db"}, RequireReason: true, ReportUnusedNolint: true}
-	analysistest.Run(t, analysistest.TestData(), mustNew(t, reasons), "nolint/reasons")
-}
-
 // TestNolintLeftToTheRunner: NewWithoutNolint reports what a directive
 // would silence (golangci-lint filters it, and nolintlint sees it used),
 // and refuses the directive checks that are the runner's.
@@ -145,39 +126,3 @@ func TestNolintLeftToTheRunner(t *testing.T) {
 type discard struct{ *testing.T }
 
 func (discard) Errorf(string, ...any) {}
-
-// TestMaxConns checks the connection budget: every size source and
-// default, unbounded pools, per-system limits and replicas, with the sizes
-// carried from the packages that build the pools to the programs.
-func TestMaxConns(t *testing.T) {
-	a := mustNew(t, singlepool.Config{MaxConns: []string{"postgres=100", "redis=50", "mysql=20"}, Replicas: 3})
-	analysistest.Run(t, analysistest.TestData(), a, "budget/sized", "budget/unsized", "budget/cmd/sized", "budget/cmd/unsized")
-	one := mustNew(t, singlepool.Config{MaxConns: []string{"70"}, CPUs: 8})
-	analysistest.Run(t, analysistest.TestData(), one, "budget/cmd/cpus")
-	// gorm through DB(), a Redis cluster's default, mongo's options in a
-	// local and its default.
-	more := mustNew(t, singlepool.Config{MaxConns: []string{"10"}, Replicas: 2, CPUs: 2})
-	analysistest.Run(t, analysistest.TestData(), more, "budget/more", "budget/cmd/more")
-	// Pools in package-level initializers.
-	five := mustNew(t, singlepool.Config{MaxConns: []string{"postgres=5"}})
-	analysistest.Run(t, analysistest.TestData(), five, "budget/pkglevel", "budget/cmd/pkglevel")
-}
-
-// TestUnboundedFix checks unbounded-pool's fix, with max-open-conns: the
-// limit set after the construction's error check, and the sites it
-// cannot fix, saying why.
-func TestUnboundedFix(t *testing.T) {
-	a := mustNew(t, singlepool.Config{MaxConns: []string{"100"}, MaxOpenConns: 25})
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "budget/fixlimit")
-}
-
-// TestHandlers checks per-request code beyond net/http: gin, echo, fiber,
-// net/http adapters, gRPC methods, Lambda handlers, the handlers setting,
-// and goroutine helpers in loops, both directions.
-func TestHandlers(t *testing.T) {
-	a := mustNew(t, singlepool.Config{
-		Allow:    []string{"handlers", "example.com/pool/db"},
-		Handlers: []string{"example.com/fw.HandlerFunc", "example.com/fw.Handle"},
-	})
-	analysistest.Run(t, analysistest.TestData(), a, "handlers")
-}
