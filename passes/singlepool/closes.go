@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
 	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
@@ -47,6 +48,7 @@ func closeCalls(pass *analysis.Pass, path []ast.Node, target types.Object) ([]cl
 		}
 	}
 	f.addFields(body)
+	f.addViews(body)
 	if reason := exportedHolder(target, f.fields); reason != "" {
 		return nil, reason
 	}
@@ -73,13 +75,16 @@ func closeCalls(pass *analysis.Pass, path []ast.Node, target types.Object) ([]cl
 	if f.bad != "" {
 		return nil, f.bad
 	}
+
 	if onlyClosed(pass, body, target, f.edits) {
 		return nil, fmt.Sprintf("%s is only closed, never used: delete the call instead", target.Name())
 	}
 	if use := usedAfterClose(pass, body, target, f.edits); use != "" {
 		return nil, fmt.Sprintf("%s is used after it is closed (%s): the code relies on closing it", target.Name(), use)
 	}
-	return f.edits, ""
+	// Last: the views' declarations that the removed Close calls leave
+	// unused (views.go).
+	return append(f.edits, f.viewDeclEdits(body)...), ""
 }
 
 // runsLater reports whether n, inside body, does not run where it is
@@ -100,17 +105,19 @@ func runsLater(pass *analysis.Pass, body, n ast.Node) bool {
 // usedAfterClose returns the first use of target in body after one of its
 // Close statements (not deferred ones, which run last): code that tests
 // or relies on a closed pool, which the shared pool never is; "" if none.
+// A Close followed, in its block, by a return (or a panic, an exit) ends
+// its path: what comes after the block runs on other paths only, as in
+// "if err := db.Ping(ctx); err != nil { db.Close(); return nil, err }".
 func usedAfterClose(pass *analysis.Pass, body ast.Node, target types.Object, edits []closeEdit) string {
-	var closeEnd token.Pos
+	type reach struct{ from, to token.Pos }
+	var reaches []reach
 	for _, e := range edits {
 		if e.node.Pos() < body.Pos() || e.node.End() > body.End() || runsLater(pass, body, e.node) {
 			continue
 		}
-		if closeEnd == token.NoPos || e.node.End() < closeEnd {
-			closeEnd = e.node.End()
-		}
+		reaches = append(reaches, reach{e.node.End(), pathEnd(pass, body, e.node)})
 	}
-	if closeEnd == token.NoPos {
+	if len(reaches) == 0 {
 		return ""
 	}
 	var found ast.Node
@@ -123,8 +130,12 @@ func usedAfterClose(pass *analysis.Pass, body ast.Node, target types.Object, edi
 				return false // another Close
 			}
 		}
-		if id, ok := n.(*ast.Ident); ok && id.Pos() > closeEnd && pass.TypesInfo.Uses[id] == target {
-			found = id
+		if id, ok := n.(*ast.Ident); ok && pass.TypesInfo.Uses[id] == target {
+			for _, r := range reaches {
+				if id.Pos() > r.from && id.Pos() < r.to {
+					found = id
+				}
+			}
 		}
 		return true
 	})
@@ -138,6 +149,49 @@ func usedAfterClose(pass *analysis.Pass, body ast.Node, target types.Object, edi
 		}
 	}
 	return target.Name()
+}
+
+// pathEnd is where the code that can run after the Close statement n
+// ends: the end of its block when the block leaves the function after it
+// (return, panic, os.Exit, log.Fatal), else the end of body.
+func pathEnd(pass *analysis.Pass, body, n ast.Node) token.Pos {
+	path := code.EnclosingPath(code.FileOf(pass, n.Pos()), n.Pos())
+	for i, p := range path {
+		if p == body {
+			break
+		}
+		block, ok := p.(*ast.BlockStmt)
+		if !ok || i == 0 {
+			continue
+		}
+		after := false
+		for _, st := range block.List {
+			if st == path[i-1] {
+				after = true
+				continue
+			}
+			if after && leavesFunction(st) {
+				return block.End()
+			}
+		}
+		break // the innermost block decides
+	}
+	return body.End()
+}
+
+// leavesFunction reports whether st returns or stops the program.
+func leavesFunction(st ast.Stmt) bool {
+	switch st := st.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		if c, ok := st.X.(*ast.CallExpr); ok {
+			if id := code.CalleeIdent(c); id != nil {
+				return id.Name == "panic" || id.Name == "Exit" || strings.HasPrefix(id.Name, "Fatal")
+			}
+		}
+	}
+	return false
 }
 
 // exportedHolder says why a pool kept in an exported variable or field
@@ -159,8 +213,9 @@ func exportedHolder(target types.Object, fields map[types.Object]bool) string {
 type closeFinder struct {
 	pass   *analysis.Pass
 	target types.Object
-	fields map[types.Object]bool // the fields that will hold the shared pool
-	seen   map[ast.Node]bool     // roots already visited
+	fields map[types.Object]bool            // the fields that will hold the shared pool
+	views  map[types.Object]*ast.AssignStmt // locals holding a view of it, by declaration (views.go)
+	seen   map[ast.Node]bool                // roots already visited
 	edits  []closeEdit
 	bad    string // why a Close cannot be removed; "" if every one can
 }
@@ -201,7 +256,7 @@ func (f *closeFinder) addFields(body ast.Node) {
 func (f *closeFinder) refersTo(e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		return f.pass.TypesInfo.Uses[e] == f.target
+		return f.pass.TypesInfo.Uses[e] == f.target || f.isViewVar(e)
 	case *ast.SelectorExpr:
 		return f.fields[f.pass.TypesInfo.Uses[e.Sel]]
 	}

@@ -93,7 +93,7 @@ type settings struct {
 	allow      []pattern
 	ctors      map[code.FuncName]catalog.Kind  // constructor -> what it creates
 	singletons map[code.FuncName]code.FuncName // constructor -> accessor
-	sharedArgs map[code.FuncName]string        // constructor -> canonical arguments of the shared pool
+	sharedArgs map[code.FuncName]connid.Identity // constructor -> what the shared pool connects to, as stated
 	pkgs       map[string]bool                 // packages that declare a constructor
 	methodPkgs map[string]bool                 // packages that declare a constructor method
 	// methodReach: which packages import one of methodPkgs.
@@ -187,7 +187,7 @@ func compile(cfg Config) (*settings, error) {
 	s := &settings{
 		ctors:       make(map[code.FuncName]catalog.Kind),
 		singletons:  make(map[code.FuncName]code.FuncName),
-		sharedArgs:  make(map[code.FuncName]string),
+		sharedArgs:  make(map[code.FuncName]connid.Identity),
 		pkgs:        make(map[string]bool),
 		methodPkgs:  make(map[string]bool),
 		methodReach: new(reachCache),
@@ -273,7 +273,7 @@ func compile(cfg Config) (*settings, error) {
 			return nil, errSetting(keySharedArgs, "%s is not a constructor singlepool checks", ctor)
 		}
 		if prev, dup := s.sharedArgs[ctor]; dup && prev != args {
-			return nil, errSetting(keySharedArgs, "%s has two argument lists, (%s) and (%s)", ctor, prev, args)
+			return nil, errSetting(keySharedArgs, "%s has two argument lists, (%s) and (%s)", ctor, prev.Where, args.Where)
 		}
 		s.sharedArgs[ctor] = args
 	}

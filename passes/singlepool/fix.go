@@ -154,7 +154,7 @@ type siteMemo struct {
 	pass   *analysis.Pass
 	find   func(string) *types.Package
 	checks map[[2]code.FuncName]string
-	shared map[[2]code.FuncName][2]string
+	shared map[[2]code.FuncName]sharedConn
 }
 
 func newSiteMemo(pass *analysis.Pass) *siteMemo {
@@ -162,7 +162,7 @@ func newSiteMemo(pass *analysis.Pass) *siteMemo {
 		pass:   pass,
 		find:   code.PackageFinder(pass.Pkg),
 		checks: make(map[[2]code.FuncName]string),
-		shared: make(map[[2]code.FuncName][2]string),
+		shared: make(map[[2]code.FuncName]sharedConn),
 	}
 }
 

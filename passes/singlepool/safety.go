@@ -17,59 +17,89 @@ import (
 // in returnedReason.)
 
 // connectionReason says why the site's pool is not the shared one: it
-// connects elsewhere, its arguments cannot be followed, or it configures
-// its own pool; "" when its canonical arguments are the shared pool's.
-// args are the dropped arguments: the receiver of a method constructor,
-// then the arguments after the context.
+// connects elsewhere, or with another driver, its arguments cannot be
+// followed, or it configures its own pool; "" when it connects where the
+// shared pool does. The shared pool's own settings are not compared:
+// they are the point of sharing. args are the dropped arguments: the
+// receiver of a method constructor, then the arguments after the context.
 func connectionReason(pass *analysis.Pass, s *settings, st site, acc code.FuncName, args []ast.Expr, memo *siteMemo) string {
-	siteArgs, why := connid.Args(pass, args)
+	ctor := code.FuncNameOf(st.fn)
+	site, settings, why := connid.Site(pass, ctor.String(), args)
 	if why != "" {
 		if name := catalog.PoolSettingIn(why); name != "" {
 			return fmt.Sprintf("it configures its own pool (%s); the fix would use the shared pool's settings instead", why)
 		}
 		return fmt.Sprintf("it connects with %s, which may not be the shared pool's database", why)
 	}
-	key := [2]code.FuncName{code.FuncNameOf(st.fn), acc}
+	key := [2]code.FuncName{ctor, acc}
 	r, ok := memo.shared[key]
 	if !ok {
-		r[0], r[1] = sharedArgs(pass, s, st, acc)
+		r.id, r.why = sharedIdentity(pass, s, st, acc)
 		memo.shared[key] = r
 	}
-	shared, why := r[0], r[1]
-	if why != "" {
-		return why
+	if r.why != "" {
+		return r.why
 	}
-	if siteArgs == shared {
-		return ""
+	if len(settings) > 0 {
+		return fmt.Sprintf("it configures its own pool (%s); the fix would use the shared pool's settings instead", settings[0])
 	}
-	if name := catalog.PoolSettingIn(siteArgs); name != "" && catalog.PoolSettingIn(shared) != name {
-		return fmt.Sprintf("it configures its own pool (%s); the fix would use the shared pool's settings instead", name)
+	if d := connid.Differs(site, r.id); d != "" {
+		// A constructor compared by all its arguments: a setting among
+		// them is the site's own.
+		if name := catalog.PoolSettingIn(site.Where); name != "" && catalog.PoolSettingIn(r.id.Where) != name {
+			return fmt.Sprintf("it configures its own pool (%s); the fix would use the shared pool's settings instead", name)
+		}
+		return d
 	}
-	return fmt.Sprintf("it connects with (%s); the shared pool with (%s)", siteArgs, shared)
+	return ""
 }
 
-// sharedArgs returns the canonical arguments the shared pool is built
-// with: the shared-args setting, or what the accessor's package passes to
-// the constructor; or why they are unknown.
-func sharedArgs(pass *analysis.Pass, s *settings, st site, acc code.FuncName) (string, string) {
+// A sharedConn is what the shared pool connects to, or why it is unknown.
+type sharedConn struct {
+	id  connid.Identity
+	why string
+}
+
+// sharedIdentity returns what the shared pool connects to: as the
+// shared-args setting states it, or as the accessor's own code builds it;
+// or why that is unknown.
+func sharedIdentity(pass *analysis.Pass, s *settings, st site, acc code.FuncName) (connid.Identity, string) {
 	ctor := code.FuncNameOf(st.fn)
-	if t, ok := s.sharedArgs[ctor]; ok {
-		return t, ""
+	if id, ok := s.sharedArgs[ctor]; ok {
+		return id, ""
 	}
-	unknown := func(why string) (string, string) {
-		return "", fmt.Sprintf("what %s connects to is unknown (%s); state it with shared-args=%s=(...)", acc.Short(), why, ctor)
+	unknown := func(why string) (connid.Identity, string) {
+		return connid.Identity{}, fmt.Sprintf("what %s connects to is unknown (%s); state it with shared-args=%s=(...)", acc.Short(), why, ctor)
 	}
 	dir, ok := code.PackageSource(code.ModuleRoot(code.PackageDir(pass)), acc.Pkg)
 	if !ok {
 		return unknown("its package is not in this module")
 	}
-	sig := st.fn.Signature()
-	ctxFirst := sig.Params().Len() > 0 && code.IsContext(sig.Params().At(0).Type())
-	t, why := connid.Derive(dir, ctor, ctxFirst)
+	id, why := connid.Accessor(dir, acc, constructorsFor(pass, s))
 	if why != "" {
 		return unknown(why)
 	}
-	return t, ""
+	return id, ""
+}
+
+// constructorsFor tells connid.Accessor which functions are constructors
+// and whether they take a context first: from their types where the
+// package sees them, else from the catalog.
+func constructorsFor(pass *analysis.Pass, s *settings) func(string) (bool, bool) {
+	return func(name string) (bool, bool) {
+		fn, err := code.ParseFuncName(name)
+		if err != nil {
+			return false, false
+		}
+		if _, ok := s.ctors[fn]; !ok {
+			return false, false
+		}
+		if f := code.LookupFunc(pass.Pkg, fn); f != nil {
+			sig := f.Signature()
+			return true, sig.Params().Len() > 0 && code.IsContext(sig.Params().At(0).Type())
+		}
+		return true, catalog.ContextFirst[name]
+	}
 }
 
 // returnedReason says why a pool the enclosing function returns cannot
@@ -78,13 +108,16 @@ func sharedArgs(pass *analysis.Pass, s *settings, st site, acc code.FuncName) (s
 // package. "" if the pool is not returned, or no caller closes it.
 func returnedReason(pass *analysis.Pass, path []ast.Node, call *ast.CallExpr, target types.Object) string {
 	var fd *ast.FuncDecl
-	for _, n := range path {
+	for i, n := range path {
 		if d, ok := n.(*ast.FuncDecl); ok {
 			fd = d
 			break
 		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return "" // returned to whoever calls the literal: not followed
+		if lit, ok := n.(*ast.FuncLit); ok {
+			if !returnsPool(pass, lit.Body, call, target) {
+				return ""
+			}
+			return literalReturnReason(pass, path[i:])
 		}
 	}
 	if fd == nil || !returnsPool(pass, fd.Body, call, target) {
@@ -94,15 +127,58 @@ func returnedReason(pass *analysis.Pass, path []ast.Node, call *ast.CallExpr, ta
 	if !ok {
 		return ""
 	}
-	if fd.Name.IsExported() {
-		return fmt.Sprintf("%s returns the pool to callers in other packages, which may close it", fd.Name.Name)
+	return callersReason(pass, fn, fd.Name.Name)
+}
+
+// callersReason says why the pool that fn (a function, or a variable
+// holding one) returns cannot become the shared one: it is exported, or a
+// caller in the package closes it. name is fn's name for the message.
+func callersReason(pass *analysis.Pass, fn types.Object, name string) string {
+	if fn.Exported() {
+		return fmt.Sprintf("%s returns the pool to callers in other packages, which may close it", name)
 	}
 	for _, f := range pass.Files {
 		if pos := callerCloses(pass, f, fn); pos != "" {
-			return fmt.Sprintf("%s returns the pool to a caller that closes or tunes it (%s)", fd.Name.Name, pos)
+			return fmt.Sprintf("%s returns the pool to a caller that closes or tunes it (%s)", name, pos)
 		}
 	}
 	return ""
+}
+
+// literalReturnReason says why a pool returned from a function literal
+// (path from the literal outward) cannot become the shared one: the
+// literal is kept in a variable (var connect = func() ...; or
+// sync.OnceValues of it) whose callers close the pool or are out of
+// sight, or it goes where singlepool does not follow it.
+func literalReturnReason(pass *analysis.Pass, path []ast.Node) string {
+	i := 1
+	if i < len(path) {
+		// sync.OnceValue(s)(func...): the literal's result is the
+		// once-function's.
+		if c, ok := path[i].(*ast.CallExpr); ok && len(c.Args) == 1 && c.Args[0] == path[0] && connid.IsOnceValue(c) {
+			i++
+		}
+	}
+	var holder types.Object
+	if i < len(path) {
+		switch p := path[i].(type) {
+		case *ast.ValueSpec:
+			if len(p.Names) == 1 && len(p.Values) == 1 {
+				holder = pass.TypesInfo.Defs[p.Names[0]]
+			}
+		case *ast.AssignStmt:
+			if len(p.Lhs) == 1 && len(p.Rhs) == 1 {
+				if id, ok := ast.Unparen(p.Lhs[0]).(*ast.Ident); ok {
+					holder = pass.TypesInfo.ObjectOf(id)
+				}
+			}
+		}
+	}
+	v, ok := holder.(*types.Var)
+	if !ok || v.IsField() {
+		return "it returns the pool from a function literal whose callers singlepool does not follow; they may close it"
+	}
+	return callersReason(pass, v, v.Name())
 }
 
 // returnsPool reports whether body returns the call's pool: the call
@@ -133,7 +209,7 @@ func returnsPool(pass *analysis.Pass, body *ast.BlockStmt, call *ast.CallExpr, t
 
 // callerCloses returns the position of a call of fn in file whose pool
 // its caller closes (or hands on), or "".
-func callerCloses(pass *analysis.Pass, file *ast.File, fn *types.Func) string {
+func callerCloses(pass *analysis.Pass, file *ast.File, fn types.Object) string {
 	var pos string
 	ast.Inspect(file, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)

@@ -84,6 +84,15 @@ func PoolTarget(pass *analysis.Pass, path []ast.Node) types.Object {
 		if len(parent.Values) == 1 && parent.Values[0] == call {
 			lhs = parent.Names[0]
 		}
+	case *ast.KeyValueExpr:
+		// &Board{rdb: C()}: the field.
+		if parent.Value == call {
+			if key, ok := parent.Key.(*ast.Ident); ok {
+				if v, ok := pass.TypesInfo.Uses[key].(*types.Var); ok && v.IsField() {
+					return v
+				}
+			}
+		}
 	}
 	switch lhs := ast.Unparen(lhs).(type) {
 	case *ast.Ident:

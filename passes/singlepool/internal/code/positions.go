@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -17,6 +18,21 @@ import (
 func SitePos(pass *analysis.Pass, pos token.Pos) string {
 	p := pass.Fset.Position(pos)
 	return fmt.Sprintf("%s/%s:%d", PathDir(strings.TrimSuffix(pass.Pkg.Path(), "_test")), path.Base(p.Filename), p.Line)
+}
+
+// AssumedName is the package name an import path suggests, as goimports
+// assumes it: the last element, or the one before a major version suffix,
+// without a "go-" prefix, up to its first character that cannot be in an
+// identifier (redis for github.com/redis/go-redis/v9, nats for
+// github.com/nats-io/nats.go).
+func AssumedName(importPath string) string {
+	base := strings.TrimPrefix(PathDir(importPath), "go-")
+	if i := strings.IndexFunc(base, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
+	}); i >= 0 {
+		base = base[:i]
+	}
+	return base
 }
 
 // PathDir is the directory an import path names in the usual layout: its

@@ -48,6 +48,11 @@ type argEnv interface {
 	// description of the name for the message, when it stands for no one
 	// value.
 	valueOf(id *ast.Ident) (ast.Expr, argEnv, string)
+	// fieldWrites returns the pool settings set on the variable e names
+	// after its declaration (cfg.MaxConns = 5), or a description of
+	// another change (cfg.ConnConfig.Database = "x"), where valueOf does
+	// not already refuse a variable that changes.
+	fieldWrites(e ast.Expr) (settings []string, other string)
 }
 
 // maxCanonDepth bounds how many names canon follows, against cycles
@@ -252,19 +257,19 @@ func briefCall(call *ast.CallExpr) string {
 }
 
 // ParseSharedArgs parses a shared-args entry, "CONSTRUCTOR=(ARGS)", into
-// the constructor and the canonical text of the arguments.
-func ParseSharedArgs(e string) (code.FuncName, string, error) {
+// the constructor and the identity those arguments give.
+func ParseSharedArgs(e string) (code.FuncName, Identity, error) {
 	ctorText, argsText, ok := strings.Cut(e, "=")
 	if !ok {
-		return code.FuncName{}, "", fmt.Errorf("%q is not CONSTRUCTOR=(ARGS)", e)
+		return code.FuncName{}, Identity{}, fmt.Errorf("%q is not CONSTRUCTOR=(ARGS)", e)
 	}
 	ctor, err := code.ParseFuncName(ctorText)
 	if err != nil {
-		return code.FuncName{}, "", fmt.Errorf("constructor: %v", err)
+		return code.FuncName{}, Identity{}, fmt.Errorf("constructor: %v", err)
 	}
 	argsText = strings.TrimSpace(argsText)
 	if !strings.HasPrefix(argsText, "(") || !strings.HasSuffix(argsText, ")") {
-		return code.FuncName{}, "", fmt.Errorf("%q: write the arguments in parentheses, e.g. (\"pgx\", os.Getenv(\"DATABASE_URL\"))", argsText)
+		return code.FuncName{}, Identity{}, fmt.Errorf("%q: write the arguments in parentheses, e.g. (\"pgx\", os.Getenv(\"DATABASE_URL\"))", argsText)
 	}
 	x, err := parser.ParseExpr("f" + argsText)
 	call, isCall := x.(*ast.CallExpr)
@@ -274,13 +279,13 @@ func ParseSharedArgs(e string) (code.FuncName, string, error) {
 		}
 	}
 	if err != nil || !isCall {
-		return code.FuncName{}, "", fmt.Errorf("%q is not a Go argument list", argsText)
+		return code.FuncName{}, Identity{}, fmt.Errorf("%q is not a Go argument list", argsText)
 	}
-	text, why := canonArgs(statedEnv{}, call.Args)
+	id, _, why := identityOf(statedEnv{}, ctor.String(), call.Args, nil)
 	if why != "" {
-		return code.FuncName{}, "", fmt.Errorf("%s: cannot use %s; write constants, os.Getenv(\"NAME\") and calls of the functions singlepool knows to be pure", argsText, why)
+		return code.FuncName{}, Identity{}, fmt.Errorf("%s: cannot use %s; write constants, os.Getenv(\"NAME\") and calls of the functions singlepool knows to be pure", argsText, why)
 	}
-	return ctor, text, nil
+	return ctor, id, nil
 }
 
 // statedEnv is the argEnv of a shared-args setting: package names of the
@@ -296,6 +301,8 @@ func (statedEnv) stringConst(e ast.Expr) (string, bool) { return syntaxEnv{}.str
 func (statedEnv) isType(e ast.Expr) bool                { return syntaxEnv{}.isType(e) }
 
 func (statedEnv) foreignFunc(string, string) (ast.Expr, argEnv, bool) { return nil, nil, false }
+
+func (statedEnv) fieldWrites(ast.Expr) ([]string, string) { return nil, "" }
 
 func (statedEnv) valueOf(id *ast.Ident) (ast.Expr, argEnv, string) {
 	return nil, nil, id.Name

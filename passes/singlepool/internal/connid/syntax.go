@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
 	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 )
 
@@ -91,6 +92,78 @@ func moduleFunc(root, path, name string) (ast.Expr, argEnv, bool) {
 		return nil, nil, false
 	}
 	return r, syntaxEnv{pkg, fileImports(pkg.funcFile[name]), []*ast.BlockStmt{fd.Body}}, true
+}
+
+// fieldWrites finds the changes of the variable e names: in the body
+// that declares it, or, for a package-level variable, in the package.
+func (env syntaxEnv) fieldWrites(e ast.Expr) ([]string, string) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil, ""
+	}
+	var scopes []ast.Node
+	for _, body := range env.bodies {
+		if _, declared := localValue(body, id.Name); declared {
+			scopes = []ast.Node{body}
+			break
+		}
+	}
+	if scopes == nil {
+		if _, ok := env.pkg.values[id.Name]; !ok {
+			return nil, ""
+		}
+		for _, f := range env.pkg.files {
+			scopes = append(scopes, f)
+		}
+	}
+	settings := settingNames()
+	var set []string
+	other := ""
+	// first is the field or method after the variable: cfg.MaxConns,
+	// cfg.ConnConfig.Database (ConnConfig), opts.SetMaxPoolSize(..).
+	first := func(x ast.Expr) (string, bool) {
+		name := ""
+		for {
+			switch y := ast.Unparen(x).(type) {
+			case *ast.SelectorExpr:
+				name, x = y.Sel.Name, y.X
+			case *ast.IndexExpr:
+				x = y.X
+			case *ast.Ident:
+				return name, y.Name == id.Name && name != ""
+			default:
+				return "", false
+			}
+		}
+	}
+	for _, scope := range scopes {
+		ast.Inspect(scope, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					if f, ok := first(l); ok {
+						if settings[f] {
+							set = append(set, f)
+						} else if other == "" {
+							other = fmt.Sprintf("%s, changed after it is set (%s)", id.Name, exprText(l))
+						}
+					}
+				}
+			case *ast.CallExpr:
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && catalog.IsBuilderMethod(sel.Sel.Name) {
+					if f, ok := first(sel); ok && f == sel.Sel.Name {
+						if settings[f] {
+							set = append(set, f)
+						} else if other == "" {
+							other = fmt.Sprintf("%s, changed after it is set (%s)", id.Name, briefCall(n))
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return set, other
 }
 
 func (env syntaxEnv) valueOf(id *ast.Ident) (ast.Expr, argEnv, string) {
@@ -232,7 +305,9 @@ func parsePackageDir(dir string) (*syntaxPkg, error) {
 }
 
 // fileImports maps a file's import names to paths (dot and blank imports
-// left out).
+// left out). An import without a name is known by the name its path
+// suggests (syntax alone cannot tell the package's own): redis for
+// github.com/redis/go-redis/v9.
 func fileImports(f *ast.File) map[string]string {
 	m := make(map[string]string)
 	for _, imp := range f.Imports {
@@ -240,7 +315,7 @@ func fileImports(f *ast.File) map[string]string {
 		if err != nil {
 			continue
 		}
-		name := code.PathDir(path)
+		name := code.AssumedName(path)
 		if imp.Name != nil {
 			name = imp.Name.Name
 		}
@@ -254,17 +329,6 @@ func fileImports(f *ast.File) map[string]string {
 // derived caches the packages read from source.
 var derived derivedCache
 
-// Derive derives the canonical arguments of the calls of ctor in the
-// package in dir (without a first context argument when ctxFirst): the
-// text, or why there is none.
-func Derive(dir string, ctor code.FuncName, ctxFirst bool) (string, string) {
-	pkg, err := derived.load(dir)
-	if err != nil {
-		return "", err.Error()
-	}
-	return sharedArgsIn(pkg, ctor, ctxFirst)
-}
-
 // DeclaredFunc returns the declared type of the package-level function or
 // function variable name of the package in dir, read from its source, and
 // the imports of its file; declared is false if it declares no such name,
@@ -276,70 +340,6 @@ func DeclaredFunc(dir, name string) (ft *ast.FuncType, imports map[string]string
 	}
 	ft, imports, declared = pkg.funcType(name)
 	return ft, imports, declared, true
-}
-
-// sharedArgsIn derives the canonical arguments of pkg's calls of ctor
-// (without a first context argument when ctxFirst): the text, or why
-// there is none.
-func sharedArgsIn(pkg *syntaxPkg, ctor code.FuncName, ctxFirst bool) (string, string) {
-	if ctor.Recv != "" {
-		return "", "singlepool does not derive the arguments of a method constructor"
-	}
-	texts := make(map[string]bool)
-	var why string
-	for _, f := range pkg.files {
-		imports := fileImports(f)
-		var bodies []*ast.BlockStmt
-		var visit func(n ast.Node) bool
-		visit = func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				if n.Body != nil {
-					bodies = append([]*ast.BlockStmt{n.Body}, bodies...)
-					ast.Inspect(n.Body, visit)
-					bodies = bodies[1:]
-				}
-				return false
-			case *ast.FuncLit:
-				bodies = append([]*ast.BlockStmt{n.Body}, bodies...)
-				ast.Inspect(n.Body, visit)
-				bodies = bodies[1:]
-				return false
-			case *ast.CallExpr:
-				sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
-				if !ok || sel.Sel.Name != ctor.Name {
-					return true
-				}
-				if x, ok := sel.X.(*ast.Ident); !ok || imports[x.Name] != ctor.Pkg {
-					return true
-				}
-				args := n.Args
-				if ctxFirst && len(args) > 0 {
-					args = args[1:]
-				}
-				text, w := canonArgs(syntaxEnv{pkg, imports, bodies}, args)
-				if w != "" {
-					why = w
-				} else {
-					texts[text] = true
-				}
-			}
-			return true
-		}
-		ast.Inspect(f, visit)
-	}
-	switch {
-	case why != "":
-		return "", why
-	case len(texts) == 0:
-		return "", "it has no call of " + ctor.Short()
-	case len(texts) > 1:
-		return "", "it builds pools with different arguments"
-	}
-	for t := range texts {
-		return t, ""
-	}
-	return "", ""
 }
 
 // A derivedCache caches derived shared arguments by package directory
@@ -384,7 +384,7 @@ func onceLiteral(e ast.Expr) (*ast.FuncLit, bool) {
 	case *ast.FuncLit:
 		return e, true
 	case *ast.CallExpr:
-		if isOnceValue(e) && len(e.Args) == 1 {
+		if IsOnceValue(e) && len(e.Args) == 1 {
 			lit, ok := ast.Unparen(e.Args[0]).(*ast.FuncLit)
 			return lit, ok
 		}
@@ -392,7 +392,9 @@ func onceLiteral(e ast.Expr) (*ast.FuncLit, bool) {
 	return nil, false
 }
 
-func isOnceValue(e ast.Expr) bool {
+// IsOnceValue reports whether e is a call of sync.OnceValue or
+// sync.OnceValues (by the package's usual name).
+func IsOnceValue(e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return false
@@ -422,7 +424,7 @@ func (p *syntaxPkg) funcType(name string) (ft *ast.FuncType, imports map[string]
 	if vd.i < len(vd.spec.Values) {
 		if lit, ok := onceLiteral(vd.spec.Values[vd.i]); ok {
 			t := *lit.Type
-			if isOnceValue(vd.spec.Values[vd.i]) {
+			if IsOnceValue(vd.spec.Values[vd.i]) {
 				t.Params = &ast.FieldList{} // OnceValue(s) returns func() (T...)
 			}
 			return &t, fileImports(vd.file), true

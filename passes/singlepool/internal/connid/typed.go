@@ -41,6 +41,10 @@ func (env typedEnv) foreignFunc(path, name string) (ast.Expr, argEnv, bool) {
 	return moduleFunc(code.ModuleRoot(code.PackageDir(env.pass)), path, name)
 }
 
+// fieldWrites has nothing to add: valueOf refuses a variable changed after
+// it is set.
+func (typedEnv) fieldWrites(ast.Expr) ([]string, string) { return nil, "" }
+
 func (env typedEnv) valueOf(id *ast.Ident) (ast.Expr, argEnv, string) {
 	pass := env.pass
 	switch obj := pass.TypesInfo.Uses[id].(type) {

@@ -62,8 +62,8 @@ func UnusedLocals(pass *analysis.Pass, scope []ast.Node, removed *[]Span, droppa
 		}
 		for _, v := range order {
 			c := counts[v]
-			if c.gone == 0 || c.reads > 0 {
-				continue
+			if c.gone == 0 || c.reads > 0 || InSpans(v.Pos(), *removed) {
+				continue // still used, or its declaration goes already
 			}
 			if c.writes > 0 {
 				return nil, fmt.Sprintf("%s would only be assigned, never used", v.Name())
