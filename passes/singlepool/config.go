@@ -91,11 +91,11 @@ type Config struct {
 // settings is a validated Config, ready for matching.
 type settings struct {
 	allow      []pattern
-	ctors      map[code.FuncName]catalog.Kind  // constructor -> what it creates
-	singletons map[code.FuncName]code.FuncName // constructor -> accessor
+	ctors      map[code.FuncName]catalog.Kind    // constructor -> what it creates
+	singletons map[code.FuncName]code.FuncName   // constructor -> accessor
 	sharedArgs map[code.FuncName]connid.Identity // constructor -> what the shared pool connects to, as stated
-	pkgs       map[string]bool                 // packages that declare a constructor
-	methodPkgs map[string]bool                 // packages that declare a constructor method
+	pkgs       map[string]bool                   // packages that declare a constructor
+	methodPkgs map[string]bool                   // packages that declare a constructor method
 	// methodReach: which packages import one of methodPkgs.
 	methodReach *reachCache
 	// accessorPkgs are the packages that declare a singleton accessor.

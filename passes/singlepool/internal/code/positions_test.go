@@ -22,14 +22,14 @@ func TestPathDir(t *testing.T) {
 
 func TestAssumedName(t *testing.T) {
 	for path, want := range map[string]string{
-		"github.com/redis/go-redis/v9":          "redis",
-		"github.com/nats-io/nats.go":            "nats",
-		"github.com/rabbitmq/amqp091-go":        "amqp091",
+		"github.com/redis/go-redis/v9":           "redis",
+		"github.com/nats-io/nats.go":             "nats",
+		"github.com/rabbitmq/amqp091-go":         "amqp091",
 		"github.com/ClickHouse/clickhouse-go/v2": "clickhouse",
-		"github.com/go-sql-driver/mysql":        "mysql",
-		"github.com/jackc/pgx/v5/pgxpool":       "pgxpool",
-		"github.com/jackc/pgx/v5":               "pgx",
-		"gopkg.in/yaml.v3":                      "yaml",
+		"github.com/go-sql-driver/mysql":         "mysql",
+		"github.com/jackc/pgx/v5/pgxpool":        "pgxpool",
+		"github.com/jackc/pgx/v5":                "pgx",
+		"gopkg.in/yaml.v3":                       "yaml",
 	} {
 		if got := AssumedName(path); got != want {
 			t.Errorf("AssumedName(%q) = %q, want %q", path, got, want)

@@ -207,10 +207,10 @@ func catalogCtors(name string) (bool, bool) {
 // The same identity from a site's arguments stated in shared-args.
 func TestStatedIdentity(t *testing.T) {
 	for entry, want := range map[string]Identity{
-		`database/sql.Open=("pgx", os.Getenv("DATABASE_URL"))`:                           {Driver: "pgx", Where: "$DATABASE_URL"},
-		`github.com/jackc/pgx/v5/pgxpool.New=(os.Getenv("DATABASE_URL"))`:                {Driver: "pgx", Where: "$DATABASE_URL"},
-		`gorm.io/gorm.Open=(postgres.Open(os.Getenv("DATABASE_URL")), &gorm.Config{})`:   {Driver: "pgx", Where: "$DATABASE_URL", Handle: "&gorm.io/gorm.Config{}"},
-		`database/sql.Open=("postgres", os.Getenv("DATABASE_URL"))`:                      {Driver: "postgres", Where: "$DATABASE_URL"},
+		`database/sql.Open=("pgx", os.Getenv("DATABASE_URL"))`:                            {Driver: "pgx", Where: "$DATABASE_URL"},
+		`github.com/jackc/pgx/v5/pgxpool.New=(os.Getenv("DATABASE_URL"))`:                 {Driver: "pgx", Where: "$DATABASE_URL"},
+		`gorm.io/gorm.Open=(postgres.Open(os.Getenv("DATABASE_URL")), &gorm.Config{})`:    {Driver: "pgx", Where: "$DATABASE_URL", Handle: "&gorm.io/gorm.Config{}"},
+		`database/sql.Open=("postgres", os.Getenv("DATABASE_URL"))`:                       {Driver: "postgres", Where: "$DATABASE_URL"},
 		`github.com/redis/go-redis/v9.NewClient=(&redis.Options{Addr: "localhost:6379"})`: {Driver: "go-redis", Where: `&github.com/redis/go-redis/v9.Options{Addr: "localhost:6379"}`},
 	} {
 		_, got, err := ParseSharedArgs(entry)
