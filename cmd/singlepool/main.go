@@ -13,6 +13,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"strings"
 
 	"github.com/singlepool/singlepool/internal/driver"
@@ -31,15 +32,45 @@ func main() {
 		// The common standalone run, loading only what facts need
 		// from source.
 		os.Exit(code)
-	} else {
+	} else if os.Getenv(fixOnlyEnv) == "" {
 		// -fix: say what will be fixed and what will not, then let
-		// singlechecker apply the fixes; with a misconfigured accessor
-		// or settings file, write nothing.
-		if _, misconfigured := driver.FixSummary(os.Stderr, os.Args[1:]); misconfigured {
+		// singlechecker apply the fixes. With a wrong settings file,
+		// write nothing; with a wrong accessor, write the other
+		// constructors' fixes (its own sites have none) and fail.
+		_, v := driver.FixSummary(os.Stderr, os.Args[1:])
+		switch {
+		case v.Stop:
 			os.Exit(1)
+		case v.Partial:
+			os.Exit(max(fixOnly(), 1))
 		}
 	}
 	singlechecker.Main(singlepool.Analyzer)
+}
+
+// fixOnlyEnv, set, makes a -fix run apply the fixes without a summary.
+const fixOnlyEnv = "SINGLEPOOL_FIX_ONLY"
+
+// fixOnly applies the fixes in a child run of this command (singlechecker
+// exits by itself, and a run with a wrong accessor must still fail) and
+// returns its exit code.
+func fixOnly() int {
+	exe, err := os.Executable()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "singlepool -fix:", err)
+		return 1
+	}
+	cmd := exec.Command(exe, os.Args[1:]...)
+	cmd.Env = append(os.Environ(), fixOnlyEnv+"=1")
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			return ee.ExitCode()
+		}
+		fmt.Fprintln(os.Stderr, "singlepool -fix:", err)
+		return 1
+	}
+	return 0
 }
 
 // isVetRun reports whether go vet started the tool: its last argument is

@@ -98,22 +98,34 @@ func programWide(d analysis.Diagnostic) bool {
 	return d.Category == "max-pools" || d.Category == "max-conns"
 }
 
+// What is wrong in the settings when a finding has no fix.
+const (
+	settingsFine = iota
+	badSettings  // a settings file
+	badAccessor  // an accessor, missing or misfit: its constructor alone
+)
+
 // noFixReason says why a finding has no fix, in the user's words, and
 // whether that is because the settings are wrong.
-func noFixReason(d analysis.Diagnostic) (reason string, misconfigured bool) {
+func noFixReason(d analysis.Diagnostic) (reason string, bad int) {
 	switch _, r, cut := strings.Cut(d.Message, "(no suggested fix: "); {
-	case d.Category == "bad-accessor" || d.Category == "bad-config":
-		return d.Message, true
+	case d.Category == "bad-config":
+		return d.Message, badSettings
+	case d.Category == "bad-accessor":
+		return d.Message, badAccessor
 	case cut:
 		reason = strings.TrimSuffix(r, ")")
 		// A missing or misfit accessor, seen from a site.
-		return reason, strings.HasPrefix(reason, "accessor ")
+		if strings.HasPrefix(reason, "accessor ") {
+			return reason, badAccessor
+		}
+		return reason, settingsFine
 	case d.Category == "pool-factory":
-		return "a call of a function that builds a pool: fix the construction site it names", false
+		return "a call of a function that builds a pool: fix the construction site it names", settingsFine
 	case d.Category == "close-shared" || d.Category == "nolint":
-		return d.Message, false
+		return d.Message, settingsFine
 	}
-	return "no accessor is configured for its constructor (singleton)", false
+	return "no accessor is configured for its constructor (singleton)", settingsFine
 }
 
 func posn(p token.Position) string {

@@ -20,28 +20,27 @@ import (
 // analyzer singlechecker then runs keeps its flags unparsed) and writes to
 // w. It returns false, having written nothing, when args is not a -fix
 // run it can analyze; a run that fails is left to singlechecker, which
-// reports the failure. misconfigured is true when a settings file or an
-// accessor is wrong: the caller should then write nothing and fail.
-func FixSummary(w io.Writer, args []string) (ok, misconfigured bool) {
+// reports the failure. The Verdict says what the caller does next.
+func FixSummary(w io.Writer, args []string) (ok bool, v Verdict) {
 	rest, isFix := withoutFixFlags(args)
 	if !isFix {
-		return false, false
+		return false, Verdict{}
 	}
 	a := singlepool.NewFlagAnalyzer()
 	var opts options
 	patterns, ok := parseArgs(newFlagSet(a, &opts, true), rest)
 	if !ok || len(patterns) == 0 || opts.json {
-		return false, false
+		return false, Verdict{}
 	}
 	pkgs, err := Load(patterns, opts.tests, func(dirs []string) ([]singlepool.FuncName, error) {
 		return singlepool.Constructors(a, dirs)
 	}, stagingFor(a))
 	if err != nil {
-		return false, false
+		return false, Verdict{}
 	}
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
-		return false, false
+		return false, Verdict{}
 	}
 	var fixed, total int
 	files := make(map[string]bool)
@@ -57,11 +56,16 @@ func FixSummary(w io.Writer, args []string) (ok, misconfigured bool) {
 			return
 		}
 		reason, bad := noFixReason(d)
-		misconfigured = misconfigured || bad
+		switch bad {
+		case badSettings:
+			v.Stop = true
+		case badAccessor:
+			v.Partial = true
+		}
 		left = append(left, fmt.Sprintf("\t%s: %s", posn(pos), reason))
 	})
 	if total == 0 {
-		return false, false
+		return false, Verdict{}
 	}
 	slices.Sort(left)
 	plural := "s"
@@ -71,13 +75,24 @@ func FixSummary(w io.Writer, args []string) (ok, misconfigured bool) {
 	fmt.Fprintf(w, "singlepool -fix: %d of %d findings have a fix, in %d file%s", fixed, total, len(files), plural)
 	if len(left) == 0 {
 		fmt.Fprintln(w, ".")
-		return true, misconfigured
+		return true, v
 	}
 	fmt.Fprintf(w, "; %d left without one:\n%s\n", len(left), strings.Join(left, "\n"))
-	if misconfigured {
+	switch {
+	case v.Stop:
 		fmt.Fprintln(w, "singlepool -fix: the settings are wrong (see above): nothing was written")
+	case v.Partial:
+		fmt.Fprintln(w, "singlepool -fix: an accessor is wrong (see above): its constructor's sites are left as they are; the other fixes are written")
 	}
-	return true, misconfigured
+	return true, v
+}
+
+// A Verdict is what a -fix run does after its summary: Stop, write
+// nothing and fail (a settings file is wrong); Partial, write the fixes
+// and fail (an accessor is missing or does not fit: only its
+// constructor's sites, which have no fix, are left).
+type Verdict struct {
+	Stop, Partial bool
 }
 
 // withoutFixFlags returns args without -fix and -diff, and whether -fix

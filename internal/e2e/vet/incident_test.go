@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -25,7 +26,7 @@ import (
 // tune the pool), and "// site: with-callers" where the fix is safe only
 // together with its callers' (an exported factory, a function variable
 // whose caller closes the pool: not done yet, so no fix). One -fix must fix
-// every site of the first kind and none of the others; the fixed module must build, vet, and pass its behaviour
+// every site of the first kind and none of the others; the fixed module must build, vet, and pass its behavior
 // tests (no server: internal/dbtest counts the connections each database
 // gets), and go vet -fix must write the same files.
 func TestFixIncident(t *testing.T) {
@@ -116,8 +117,10 @@ func lineAt(t *testing.T, root, pos string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var n int
-	fmt.Sscan(line, &n)
+	n, err := strconv.Atoi(line)
+	if err != nil {
+		t.Fatalf("position %q: %v", pos, err)
+	}
 	return strings.Split(string(data), "\n")[n-1]
 }
 

@@ -26,9 +26,9 @@ type Source struct {
 	Variadic bool
 }
 
-func sqlSource(driverArg, arg int) Source {
-	return Source{DriverArg: driverArg, Arg: arg, Handle: -1}
-}
+// sqlOpen is database/sql's shape, which sqlx's openers share: the driver
+// name, then the DSN.
+var sqlOpen = Source{DriverArg: 0, Arg: 1, Handle: -1}
 
 func pgxSource(driver, parse string) Source {
 	return Source{Driver: driver, DriverArg: -1, Arg: 0, Parse: parse, Handle: -1}
@@ -44,12 +44,12 @@ func redisSource(driver string) Source {
 // A constructor not listed is compared by the canonical text of all its
 // arguments.
 var Sources = map[string]Source{
-	"database/sql.Open":                      sqlSource(0, 1),
-	"github.com/jmoiron/sqlx.Open":           sqlSource(0, 1),
-	"github.com/jmoiron/sqlx.MustOpen":       sqlSource(0, 1),
-	"github.com/jmoiron/sqlx.Connect":        sqlSource(0, 1),
-	"github.com/jmoiron/sqlx.MustConnect":    sqlSource(0, 1),
-	"github.com/jmoiron/sqlx.ConnectContext": sqlSource(0, 1),
+	"database/sql.Open":                      sqlOpen,
+	"github.com/jmoiron/sqlx.Open":           sqlOpen,
+	"github.com/jmoiron/sqlx.MustOpen":       sqlOpen,
+	"github.com/jmoiron/sqlx.Connect":        sqlOpen,
+	"github.com/jmoiron/sqlx.MustConnect":    sqlOpen,
+	"github.com/jmoiron/sqlx.ConnectContext": sqlOpen,
 	// pgx v4 and v5 are different drivers (their pgconn, errors and pool
 	// types differ).
 	"github.com/jackc/pgx/v5/pgxpool.New":           pgxSource("pgx", ""),

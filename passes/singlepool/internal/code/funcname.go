@@ -91,14 +91,14 @@ func (f FuncName) String() string {
 	return f.Pkg + "." + f.Name
 }
 
-// short drops the package path's directories: "db.Pool" for
-// "example.com/app/internal/db.Pool".
+// Short names the package as code imports it: "db.Pool" for
+// "example.com/app/internal/db.Pool", "redis.NewClient" for go-redis v9.
 func (f FuncName) Short() string {
-	full := strings.TrimPrefix(f.String(), "(")
-	if i := strings.LastIndex(full, "/"); i >= 0 {
-		return full[i+1:]
+	pkg := AssumedName(f.Pkg) // redis for github.com/redis/go-redis/v9
+	if f.Recv != "" {
+		return "(" + pkg + "." + f.Recv + ")." + f.Name
 	}
-	return full
+	return pkg + "." + f.Name
 }
 
 // ShortFuncName is "pgxpool.New" or "(*gocql.ClusterConfig).CreateSession".
