@@ -22,6 +22,9 @@ type overview struct {
 	Rules    []ruleCount  `json:"rules"`
 	Unfixed  []unfixed    `json:"unfixed"`
 	Programs []programMsg `json:"programs,omitempty"`
+	// SharedArgs proposes the lines that unlock the sites waiting for
+	// an accessor whose connection singlepool cannot read.
+	SharedArgs []proposal `json:"shared_args,omitempty"`
 }
 
 type ruleCount struct {
@@ -71,6 +74,7 @@ func summarize(graph *checker.Graph) overview {
 	slices.SortFunc(o.Rules, func(a, b ruleCount) int { return strings.Compare(a.Rule, b.Rule) })
 	slices.SortFunc(o.Unfixed, func(a, b unfixed) int { return strings.Compare(a.Rule+a.Posn, b.Rule+b.Posn) })
 	slices.SortFunc(o.Programs, func(a, b programMsg) int { return strings.Compare(a.Package+a.Message, b.Package+b.Message) })
+	o.SharedArgs = proposals(graph)
 	return o
 }
 
@@ -102,7 +106,7 @@ func programWide(d analysis.Diagnostic) bool {
 const (
 	settingsFine = iota
 	badSettings  // a settings file
-	badAccessor  // an accessor, missing or misfit: its constructor alone
+	badAccessor  // an accessor, missing, misfit or unread: its constructor alone
 )
 
 // noFixReason says why a finding has no fix, in the user's words, and
@@ -155,6 +159,7 @@ func printOverview(w io.Writer, o overview, asJSON bool) error {
 			fmt.Fprintf(w, "    %s: %s\n", u.Posn, u.Reason)
 		}
 	}
+	printProposals(w, o.SharedArgs)
 	if len(o.Programs) > 0 {
 		fmt.Fprintln(w, "programs over max-pools or max-conns:")
 		for _, p := range o.Programs {

@@ -78,11 +78,12 @@ func FixSummary(w io.Writer, args []string) (ok bool, v Verdict) {
 		return true, v
 	}
 	fmt.Fprintf(w, "; %d left without one:\n%s\n", len(left), strings.Join(left, "\n"))
+	printProposals(w, proposals(graph))
 	switch {
 	case v.Stop:
 		fmt.Fprintln(w, "singlepool -fix: the settings are wrong (see above): nothing was written")
 	case v.Partial:
-		fmt.Fprintln(w, "singlepool -fix: an accessor is wrong (see above): its constructor's sites are left as they are; the other fixes are written")
+		fmt.Fprintln(w, "singlepool -fix: an accessor is wrong or cannot be read (see above): its constructor's sites are left as they are; the other fixes are written")
 	}
 	return true, v
 }

@@ -116,8 +116,29 @@ func checkAccessors(pass *analysis.Pass, s *settings) {
 			report(pass, obj.Pos(), token.NoPos, categoryAccessor,
 				fmt.Sprintf("singleton accessor %s does not fit the shape rule for %s: want %s, have %s",
 					acc.Short(), ctorName.Short(), want, types.TypeString(sig, (*types.Package).Name)), nil)
+			continue
+		}
+		if why := unreadConnection(pass, s, ctorName, acc); why != "" {
+			report(pass, obj.Pos(), token.NoPos, categoryAccessor,
+				fmt.Sprintf("singlepool cannot read what %s connects to (%s), so -fix leaves the %s sites as they are: state it with shared-args=%s=(...) (singlepool -summary proposes the line)",
+					acc.Short(), why, ctorName.Short(), ctorName), nil)
 		}
 	}
+}
+
+// unreadConnection says why the accessor's own code does not tell what it
+// connects to, when no shared-args states it: the one report of what
+// keeps every site of its constructor without a fix. "" if it can be read.
+func unreadConnection(pass *analysis.Pass, s *settings, ctor, acc code.FuncName) string {
+	if _, stated := s.sharedArgs[ctor]; stated {
+		return ""
+	}
+	dir, ok := code.PackageSource(code.ModuleRoot(code.PackageDir(pass)), acc.Pkg)
+	if !ok {
+		return ""
+	}
+	_, why := connid.Accessor(dir, acc, constructorsFor(pass, s))
+	return why
 }
 
 // checkAccessorSource checks the accessor against the shape rule from

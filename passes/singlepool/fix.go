@@ -32,9 +32,9 @@ type plan struct {
 // coalesce when every fix is applied.
 //
 // For a site with an accessor configured but no fix, noFix[i] says why.
-func fileFixes(pass *analysis.Pass, s *settings, file *ast.File, sites []site, paths [][]ast.Node) (fixes []*analysis.SuggestedFix, noFix []string) {
+func fileFixes(pass *analysis.Pass, s *settings, file *ast.File, sites []site, paths [][]ast.Node, res *Result) (fixes []*analysis.SuggestedFix, noFix []string) {
 	plans := make([]*plan, len(sites))
-	memo := newSiteMemo(pass)
+	memo := newSiteMemo(pass, res)
 	for i, st := range sites {
 		plans[i] = planSite(pass, s, st, paths[i], memo)
 	}
@@ -155,11 +155,13 @@ type siteMemo struct {
 	find   func(string) *types.Package
 	checks map[[2]code.FuncName]string
 	shared map[[2]code.FuncName]sharedConn
+	result *Result // the package's, for the driver
 }
 
-func newSiteMemo(pass *analysis.Pass) *siteMemo {
+func newSiteMemo(pass *analysis.Pass, res *Result) *siteMemo {
 	return &siteMemo{
 		pass:   pass,
+		result: res,
 		find:   code.PackageFinder(pass.Pkg),
 		checks: make(map[[2]code.FuncName]string),
 		shared: make(map[[2]code.FuncName]sharedConn),

@@ -5,6 +5,7 @@ import (
 	"iter"
 	"maps"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -47,11 +48,12 @@ func newFlagAnalyzer() *analysis.Analyzer {
 
 func (r *runner) analyzer() *analysis.Analyzer {
 	a := &analysis.Analyzer{
-		Name:      Name,
-		Doc:       extractDoc(doc),
-		URL:       URL,
-		Run:       r.run,
-		FactTypes: []analysis.Fact{new(factoryFact), new(sharedFact), new(packageFact)},
+		Name:       Name,
+		Doc:        extractDoc(doc),
+		URL:        URL,
+		Run:        r.run,
+		ResultType: reflect.TypeFor[*Result](),
+		FactTypes:  []analysis.Fact{new(factoryFact), new(sharedFact), new(packageFact)},
 	}
 	runners.Store(a, r)
 	return a

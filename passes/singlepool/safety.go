@@ -31,17 +31,29 @@ func connectionReason(pass *analysis.Pass, s *settings, st site, acc code.FuncNa
 		}
 		return fmt.Sprintf("it connects with %s, which may not be the shared pool's database", why)
 	}
+	if len(settings) > 0 {
+		// The site's own pool, whatever the shared one connects to.
+		return fmt.Sprintf("it configures its own pool (%s); the fix would use the shared pool's settings instead", settings[0])
+	}
 	key := [2]code.FuncName{ctor, acc}
 	r, ok := memo.shared[key]
 	if !ok {
-		r.id, r.why = sharedIdentity(pass, s, st, acc)
+		r = sharedIdentity(pass, s, st, acc)
 		memo.shared[key] = r
+	}
+	if r.unread {
+		// Said once, at the accessor; the driver proposes shared-args
+		// from the sites' arguments.
+		memo.result.Unread = append(memo.result.Unread, UnreadSite{
+			Pos:         st.id.Pos(),
+			Constructor: ctor.String(),
+			Accessor:    acc.Short(),
+			Args:        connid.Stated(pass.Fset, ctor.String(), args, site),
+		})
+		return fmt.Sprintf("singlepool cannot read what %s connects to; state it with shared-args (singlepool -summary proposes the line)", acc.Short())
 	}
 	if r.why != "" {
 		return r.why
-	}
-	if len(settings) > 0 {
-		return fmt.Sprintf("it configures its own pool (%s); the fix would use the shared pool's settings instead", settings[0])
 	}
 	if d := connid.Differs(site, r.id); d != "" {
 		// A constructor compared by all its arguments: a setting among
@@ -54,32 +66,29 @@ func connectionReason(pass *analysis.Pass, s *settings, st site, acc code.FuncNa
 	return ""
 }
 
-// A sharedConn is what the shared pool connects to, or why it is unknown.
+// A sharedConn is what the shared pool connects to, or why it is unknown;
+// unread when the accessor is in this module but its code does not say
+// (reported once, at the accessor: see checkAccessors).
 type sharedConn struct {
-	id  connid.Identity
-	why string
+	id     connid.Identity
+	why    string
+	unread bool
 }
 
 // sharedIdentity returns what the shared pool connects to: as the
 // shared-args setting states it, or as the accessor's own code builds it;
 // or why that is unknown.
-func sharedIdentity(pass *analysis.Pass, s *settings, st site, acc code.FuncName) (connid.Identity, string) {
+func sharedIdentity(pass *analysis.Pass, s *settings, st site, acc code.FuncName) sharedConn {
 	ctor := code.FuncNameOf(st.fn)
 	if id, ok := s.sharedArgs[ctor]; ok {
-		return id, ""
-	}
-	unknown := func(why string) (connid.Identity, string) {
-		return connid.Identity{}, fmt.Sprintf("what %s connects to is unknown (%s); state it with shared-args=%s=(...)", acc.Short(), why, ctor)
+		return sharedConn{id: id}
 	}
 	dir, ok := code.PackageSource(code.ModuleRoot(code.PackageDir(pass)), acc.Pkg)
 	if !ok {
-		return unknown("its package is not in this module")
+		return sharedConn{why: fmt.Sprintf("what %s connects to is unknown (its package is not in this module); state it with shared-args=%s=(...)", acc.Short(), ctor)}
 	}
 	id, why := connid.Accessor(dir, acc, constructorsFor(pass, s))
-	if why != "" {
-		return unknown(why)
-	}
-	return id, ""
+	return sharedConn{id: id, why: why, unread: why != ""}
 }
 
 // constructorsFor tells connid.Accessor which functions are constructors

@@ -58,8 +58,17 @@ func NewWithoutNolint(cfg Config) (*analysis.Analyzer, error) {
 	return r.analyzer(), nil
 }
 
-// run checks one package: settings, facts, then each file's sites.
+// run checks one package and returns its *Result.
 func (r *runner) run(pass *analysis.Pass) (any, error) {
+	res := new(Result)
+	if err := r.check(pass, res); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// check checks one package: settings, facts, then each file's sites.
+func (r *runner) check(pass *analysis.Pass, res *Result) error {
 	s, err := r.settingsFor(r.settingsFile(pass))
 	if err == nil && !r.leaveNolint {
 		defer installNolintFilter(pass, s)()
@@ -70,10 +79,10 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		if len(pass.Files) > 0 {
 			report(pass, pass.Files[0].Name.Pos(), token.NoPos, categoryConfig, "singlepool settings: "+cerr.Error(), nil)
 		}
-		return nil, nil
+		return nil
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if s.pkgs[pass.Pkg.Path()] || catalog.GormDrivers[pass.Pkg.Path()] {
 		// The library that implements constructors (database/sql, pgx's
@@ -81,7 +90,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		// its calls of them are their implementation, not uses, nor the
 		// program's pools; its wrappers (stdlib.OpenDBFromPool) are not
 		// factories.
-		return nil, nil
+		return nil
 	}
 	allowed := s.allowed(pass.Pkg.Path())
 	if allowed {
@@ -96,7 +105,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		exportPackageFact(pass, false, shares, nil, deps)
 		checkMaxPools(pass, s, deps, nil)
 		checkMaxConns(pass, s, deps, nil)
-		return nil, nil // the common case: no syntax is visited
+		return nil // the common case: no syntax is visited
 	}
 	sites := findSites(pass, s, deps)
 	hs := frequency.NewIndex(pass, s.handlers)
@@ -105,7 +114,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	checkMaxConns(pass, s, deps, own)
 	if len(s.allow) == 0 && s.countsSites() {
 		checkUnbounded(pass, s, sites)
-		return nil, nil // counting mode: only programs over the limits
+		return nil // counting mode: only programs over the limits
 	}
 	// Last: a runner that keeps one finding per line (golangci-lint)
 	// then shows the new pool rather than its missing limit.
@@ -123,16 +132,16 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 			n++
 		}
 		if file := files[tf]; file != nil && s.checksFile(tf.Name(), file) {
-			reportFile(pass, s, hs, allowed, file, sites[:n])
+			reportFile(pass, s, hs, allowed, file, sites[:n], res)
 		}
 		sites = sites[n:]
 	}
-	return nil, nil
+	return nil
 }
 
 // reportFile decides which of a file's sites to report and in what words,
 // plans their fixes, and reports them.
-func reportFile(pass *analysis.Pass, s *settings, hs *frequency.Index, allowed bool, file *ast.File, sites []site) {
+func reportFile(pass *analysis.Pass, s *settings, hs *frequency.Index, allowed bool, file *ast.File, sites []site, res *Result) {
 	var reported []site
 	var paths [][]ast.Node
 	var freqs []frequency.Frequency
@@ -151,7 +160,7 @@ func reportFile(pass *analysis.Pass, s *settings, hs *frequency.Index, allowed b
 	fixes := make([]*analysis.SuggestedFix, len(reported))
 	noFix := make([]string, len(reported))
 	if !allowed {
-		fixes, noFix = fileFixes(pass, s, file, reported, paths)
+		fixes, noFix = fileFixes(pass, s, file, reported, paths, res)
 	}
 	for i, st := range reported {
 		msg := message(s, allowed, writtenName(st, paths[i]), st, freqs[i])

@@ -285,7 +285,7 @@ func TestFix(t *testing.T) {
 		for _, want := range []string{
 			"singleton accessor " + dbPkg + ".Missing for database/sql.Open is not a function or function variable declared in this package\n",
 			"\tinternal/billing/billing.go:14:16: accessor " + dbPkg + ".Missing is not declared\n",
-			"an accessor is wrong (see above): its constructor's sites are left as they are; the other fixes are written\n",
+			"an accessor is wrong or cannot be read (see above): its constructor's sites are left as they are; the other fixes are written\n",
 		} {
 			if !strings.Contains(res.Stderr, want) {
 				t.Errorf("stderr lacks %q:\n%s", want, res.Stderr)
