@@ -76,10 +76,9 @@ func printProposals(w io.Writer, ps []proposal) {
 	fmt.Fprintln(w, "singlepool cannot read what these accessors connect to; if it is what their sites use, add to .singlepool.yml:")
 	fmt.Fprintln(w, "shared-args:")
 	for _, p := range ps {
-		switch {
-		case p.Sites == 0:
+		if p.Sites == 0 {
 			fmt.Fprintf(w, "  # %s: its %d sites use values shared-args cannot state; write what %s connects with\n", p.Accessor, p.Waiting, p.Accessor)
-		default:
+		} else {
 			fmt.Fprintf(w, "  # %s: gives a fix to %d of the %d sites waiting for it\n", p.Accessor, p.Sites, p.Waiting)
 		}
 		fmt.Fprintf(w, "  - %s\n", p.Line)

@@ -238,7 +238,8 @@ func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, memo *
 		return p
 	}
 	p.target = code.PoolTarget(pass, path[i:])
-	if reason := returnedReason(pass, path, p.call, p.target); reason != "" {
+	callers, reason := returnedPool(pass, path, p.call, p.target)
+	if reason != "" {
 		p.reason = reason
 		return p
 	}
@@ -247,6 +248,8 @@ func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, memo *
 			return p
 		}
 	}
+	// The callers' Close calls of the pool returned to them go too.
+	p.closes = append(p.closes, callers...)
 	// Last, as it depends on the settings: the same database, the same
 	// pool settings.
 	p.reason = connectionReason(pass, s, st, acc, p.dropped, memo)

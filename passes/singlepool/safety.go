@@ -111,11 +111,13 @@ func constructorsFor(pass *analysis.Pass, s *settings) func(string) (bool, bool)
 	}
 }
 
-// returnedReason says why a pool the enclosing function returns cannot
-// become the shared one: its callers may close it. An exported function's
-// callers are out of sight; an unexported one's are checked in the
-// package. "" if the pool is not returned, or no caller closes it.
-func returnedReason(pass *analysis.Pass, path []ast.Node, call *ast.CallExpr, target types.Object) string {
+// returnedPool decides for a pool the enclosing function returns: it can
+// become the shared one when every caller is in sight (the function is
+// unexported, or a function literal kept in an unexported variable) and
+// none of them tunes it, uses it after closing it or hands it on; the
+// callers' Close calls then go with the fix (callers). Otherwise it says
+// why not. Nothing when the pool is not returned.
+func returnedPool(pass *analysis.Pass, path []ast.Node, call *ast.CallExpr, target types.Object) (callers []closeEdit, reason string) {
 	var fd *ast.FuncDecl
 	for i, n := range path {
 		if d, ok := n.(*ast.FuncDecl); ok {
@@ -124,42 +126,46 @@ func returnedReason(pass *analysis.Pass, path []ast.Node, call *ast.CallExpr, ta
 		}
 		if lit, ok := n.(*ast.FuncLit); ok {
 			if !returnsPool(pass, lit.Body, call, target) {
-				return ""
+				return nil, ""
 			}
-			return literalReturnReason(pass, path[i:])
+			return literalReturn(pass, path[i:])
 		}
 	}
 	if fd == nil || !returnsPool(pass, fd.Body, call, target) {
-		return ""
+		return nil, ""
 	}
 	fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
 	if !ok {
-		return ""
+		return nil, ""
 	}
-	return callersReason(pass, fn, fd.Name.Name)
+	return callersCloses(pass, fn, fd.Name.Name)
 }
 
-// callersReason says why the pool that fn (a function, or a variable
-// holding one) returns cannot become the shared one: it is exported, or a
-// caller in the package closes it. name is fn's name for the message.
-func callersReason(pass *analysis.Pass, fn types.Object, name string) string {
+// callersCloses returns the Close calls that fn's callers (fn is a
+// function, or a variable holding one) make on the pool it returns, or why
+// the pool cannot become the shared one: fn is exported (its callers in
+// other packages are out of sight), or a caller does more than close it.
+// name is fn's name for the message.
+func callersCloses(pass *analysis.Pass, fn types.Object, name string) ([]closeEdit, string) {
 	if fn.Exported() {
-		return fmt.Sprintf("%s returns the pool to callers in other packages, which may close it", name)
+		return nil, fmt.Sprintf("%s returns the pool to callers in other packages, which may close it", name)
 	}
+	var all []closeEdit
 	for _, f := range pass.Files {
-		if pos := callerCloses(pass, f, fn); pos != "" {
-			return fmt.Sprintf("%s returns the pool to a caller that closes or tunes it (%s)", name, pos)
+		edits, pos, why := callerCloses(pass, f, fn)
+		if why != "" {
+			return nil, fmt.Sprintf("%s returns the pool to a caller that relies on its own pool (%s): %s", name, pos, why)
 		}
+		all = append(all, edits...)
 	}
-	return ""
+	return all, ""
 }
 
-// literalReturnReason says why a pool returned from a function literal
-// (path from the literal outward) cannot become the shared one: the
-// literal is kept in a variable (var connect = func() ...; or
-// sync.OnceValues of it) whose callers close the pool or are out of
-// sight, or it goes where singlepool does not follow it.
-func literalReturnReason(pass *analysis.Pass, path []ast.Node) string {
+// literalReturn decides for a pool returned from a function literal (path
+// from the literal outward): the literal is kept in a variable (var
+// connect = func() ...; or sync.OnceValues of it) whose callers are
+// checked as a function's, or it goes where singlepool does not follow it.
+func literalReturn(pass *analysis.Pass, path []ast.Node) ([]closeEdit, string) {
 	i := 1
 	if i < len(path) {
 		// sync.OnceValue(s)(func...): the literal's result is the
@@ -185,9 +191,9 @@ func literalReturnReason(pass *analysis.Pass, path []ast.Node) string {
 	}
 	v, ok := holder.(*types.Var)
 	if !ok || v.IsField() {
-		return "it returns the pool from a function literal whose callers singlepool does not follow; they may close it"
+		return nil, "it returns the pool from a function literal whose callers singlepool does not follow; they may close it"
 	}
-	return callersReason(pass, v, v.Name())
+	return callersCloses(pass, v, v.Name())
 }
 
 // returnsPool reports whether body returns the call's pool: the call
@@ -216,14 +222,14 @@ func returnsPool(pass *analysis.Pass, body *ast.BlockStmt, call *ast.CallExpr, t
 	return found
 }
 
-// callerCloses returns the position of a call of fn in file whose pool
-// its caller closes (or hands on), or "".
-func callerCloses(pass *analysis.Pass, file *ast.File, fn types.Object) string {
-	var pos string
+// callerCloses returns the Close calls of the pools that the calls of fn
+// in file receive, or where (pos) and why a caller needs its own pool: it
+// tunes it, uses it after closing it, or hands it on to its own callers.
+func callerCloses(pass *analysis.Pass, file *ast.File, fn types.Object) (edits []closeEdit, pos, why string) {
 	ast.Inspect(file, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || pos != "" {
-			return pos == ""
+		if !ok || why != "" {
+			return why == ""
 		}
 		id := code.CalleeIdent(call)
 		if id == nil || pass.TypesInfo.Uses[id] != fn {
@@ -240,15 +246,18 @@ func callerCloses(pass *analysis.Pass, file *ast.File, fn types.Object) string {
 		if target == nil {
 			if len(path) > 1 {
 				if _, ret := path[1].(*ast.ReturnStmt); ret {
-					pos = code.SitePos(pass, call.Pos()) // handed on to its own callers
+					pos, why = code.SitePos(pass, call.Pos()), "it returns it to its own callers"
 				}
 			}
 			return true
 		}
-		if edits, bad := closeCalls(pass, path, target); len(edits) > 0 || bad != "" {
-			pos = code.SitePos(pass, call.Pos())
+		closes, bad := closeCalls(pass, path, target)
+		if bad != "" {
+			pos, why = code.SitePos(pass, call.Pos()), bad
+			return false
 		}
+		edits = append(edits, closes...)
 		return true
 	})
-	return pos
+	return edits, pos, why
 }

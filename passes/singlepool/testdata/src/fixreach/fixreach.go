@@ -41,13 +41,13 @@ func drain(ctx context.Context) error {
 type board struct{ db *sql.DB }
 
 // newBoard keeps openDB's pool in a field that board.Close closes: the
-// fix of openDB would leave that Close on the shared pool, so none.
+// fix of openDB takes that Close with it (its only caller is in sight).
 func newBoard() *board { // want newBoard:"factory\\(sql\\.Open at fixreach/fixreach\\.go:50\\)"
 	return &board{db: openDB()} // the factory's call, not a site
 }
 
 func openDB() *sql.DB { // want openDB:"factory\\(sql\\.Open at fixreach/fixreach\\.go:50\\)"
-	d, _ := sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates .*\(no suggested fix: openDB returns the pool to a caller that closes or tunes it \(fixreach/fixreach.go:\d+\)\)`
+	d, _ := sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates a new connection pool outside example.com/pool/db; use the shared pool$`
 	return d
 }
 
@@ -68,9 +68,9 @@ func legacy() (*sql.DB, error) { // want legacy:"factory\\(sql\\.Open at fixreac
 }
 
 // connect keeps a constructor call in a function literal; its caller
-// closes what it returns, so no fix.
+// closes what it returns: fixed, and the caller's Close goes.
 var connect = func() (*sql.DB, error) {
-	return sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates .*\(no suggested fix: connect returns the pool to a caller that closes or tunes it \(fixreach/fixreach.go:\d+\)\)`
+	return sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates a new connection pool outside example.com/pool/db; use the shared pool$`
 }
 
 func find() error {
@@ -94,3 +94,26 @@ func use() error {
 	}
 	return d.Ping()
 }
+
+// reopen's caller closes the pool and then uses it: it relies on a pool of
+// its own, so no fix.
+func reopen() (*sql.DB, error) { // want reopen:"factory\\(sql\\.Open at fixreach/fixreach\\.go:101\\)"
+	return sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates .*\(no suggested fix: reopen returns the pool to a caller that relies on its own pool \(fixreach/fixreach.go:\d+\): d is used after it is closed \(return d\.Ping\(\)\): the code relies on closing it\)`
+}
+
+func retry() error {
+	d, err := reopen()
+	if err != nil {
+		return err
+	}
+	d.Close()
+	return d.Ping()
+}
+
+// dial hands its pool to Dial, which returns it to other packages: no fix.
+func dial() (*sql.DB, error) { // want dial:"factory\\(sql\\.Open at fixreach/fixreach\\.go:115\\)"
+	return sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates .*\(no suggested fix: dial returns the pool to a caller that relies on its own pool \(fixreach/fixreach.go:\d+\): it returns it to its own callers\)`
+}
+
+// Dial is exported.
+func Dial() (*sql.DB, error) { return dial() } // want Dial:"factory\\(sql\\.Open at fixreach/fixreach\\.go:115\\)"

@@ -105,9 +105,10 @@ func Open(ctx context.Context) (*pgxpool.Pool, error) { // want Open:"factory\\(
 	return pgxpool.New(ctx, os.Getenv("DATABASE_URL")) // want `pgxpool\.New creates .*\(no suggested fix: Open returns the pool to callers in other packages, which may close it\)`
 }
 
-// An unexported factory whose caller closes the pool.
-func open() (*sql.DB, error) { // want open:"factory\\(sql\\.Open at fixsafe/fixsafe\\.go:110\\)"
-	return sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates .*\(no suggested fix: open returns the pool to a caller that closes or tunes it \(fixsafe/fixsafe\.go:114\)\)`
+// An unexported factory whose caller tunes the pool: the fix would tune
+// the shared one.
+func open() (*sql.DB, error) { // want open:"factory\\(sql\\.Open at fixsafe/fixsafe\\.go:111\\)"
+	return sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates .*\(no suggested fix: open returns the pool to a caller that relies on its own pool \(fixsafe/fixsafe\.go:115\): it tunes its pool after building it \(d\.SetMaxOpenConns\(1\)\); the fix would tune the shared pool\)`
 }
 
 func count() error {
@@ -116,13 +117,14 @@ func count() error {
 		return err
 	}
 	defer d.Close()
+	d.SetMaxOpenConns(1)
 	return d.Ping()
 }
 
 // A pool in an exported variable: other packages may close it.
 var Shared *sql.DB
 
-func initShared() (err error) { // want initShared:"factory\\(sql\\.Open at fixsafe/fixsafe\\.go:126\\)"
+func initShared() (err error) { // want initShared:"factory\\(sql\\.Open at fixsafe/fixsafe\\.go:128\\)"
 	Shared, err = sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates .*\(no suggested fix: the pool is kept in Shared, exported: other packages may close it\)`
 	return err
 }
@@ -130,7 +132,7 @@ func initShared() (err error) { // want initShared:"factory\\(sql\\.Open at fixs
 // A pool in an exported field.
 type Store struct{ DB *sql.DB }
 
-func newStore() (*Store, error) { // want newStore:"factory\\(sql\\.Open at fixsafe/fixsafe\\.go:136\\)"
+func newStore() (*Store, error) { // want newStore:"factory\\(sql\\.Open at fixsafe/fixsafe\\.go:138\\)"
 	s := &Store{}
 	var err error
 	s.DB, err = sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates .*\(no suggested fix: the pool is kept in field DB, exported: other packages may close it\)`
