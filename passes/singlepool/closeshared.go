@@ -23,22 +23,34 @@ import (
 
 // A sharedFact marks a function that returns the shared pool an accessor
 // hands out.
+//
+// Pending is set on an exported factory whose own construction the fix
+// replaces with the accessor ("legacy.Open returns it after the fix at
+// legacy/legacy.go:14"): its callers' Close calls go with that fix.
 type sharedFact struct {
 	Accessor string // "db.Pool"
+	Pending  string
 }
 
 func (*sharedFact) AFact() {}
 
-func (f *sharedFact) String() string { return "shared(" + f.Accessor + ")" }
+func (f *sharedFact) String() string {
+	if f.Pending != "" {
+		return "shared(" + f.Accessor + "; " + f.Pending + ")"
+	}
+	return "shared(" + f.Accessor + ")"
+}
 
 // sharedFlow finds the package's values that hold the shared pool. Each
-// maps to the accessor's short name.
+// maps to the accessor's short name and, if it holds the shared pool only
+// once an exported factory's fix is applied, that fix (a sharedFact as a
+// value; the zero value is not shared).
 type sharedFlow struct {
 	pass      *analysis.Pass
 	accessors map[code.FuncName]string
 	deps      depSummary
-	funcs     map[*types.Func]string  // this package's functions that return it
-	vars      map[types.Object]string // locals, fields, globals that hold it
+	funcs     map[*types.Func]sharedFact  // this package's functions that return it
+	vars      map[types.Object]sharedFact // locals, fields, globals that hold it
 }
 
 // mayUseShared reports whether the package can see the shared pool: it
@@ -75,7 +87,7 @@ func checkCloseShared(pass *analysis.Pass, s *settings, deps depSummary, allowed
 	exported := false
 	for fn, acc := range f.funcs {
 		if exportsHelper(pass, fn) {
-			pass.ExportObjectFact(fn, &sharedFact{Accessor: acc})
+			pass.ExportObjectFact(fn, &acc)
 			exported = true
 		}
 	}
@@ -96,13 +108,13 @@ func checkCloseShared(pass *analysis.Pass, s *settings, deps depSummary, allowed
 // is not excluded for good.
 func (f *sharedFlow) solve() {
 	for round := 0; round < 5; round++ {
-		r := &sharedRound{vars: make(map[types.Object]string), other: make(map[types.Object]bool), funcs: make(map[*types.Func]string)}
+		r := &sharedRound{vars: make(map[types.Object]sharedFact), other: make(map[types.Object]bool), funcs: make(map[*types.Func]sharedFact)}
 		for _, file := range f.pass.Files {
 			for _, d := range file.Decls {
 				f.visitDecl(r, d)
 			}
 		}
-		vars := make(map[types.Object]string, len(r.vars))
+		vars := make(map[types.Object]sharedFact, len(r.vars))
 		for obj, acc := range r.vars {
 			if !r.other[obj] {
 				vars[obj] = acc
@@ -117,9 +129,9 @@ func (f *sharedFlow) solve() {
 
 // A sharedRound is what one pass over the package finds.
 type sharedRound struct {
-	vars  map[types.Object]string // assigned a shared value somewhere
-	other map[types.Object]bool   // assigned something else somewhere
-	funcs map[*types.Func]string
+	vars  map[types.Object]sharedFact // assigned a shared value somewhere
+	other map[types.Object]bool       // assigned something else somewhere
+	funcs map[*types.Func]sharedFact
 }
 
 // visitDecl records what one declaration assigns and returns.
@@ -128,7 +140,7 @@ func (f *sharedFlow) visitDecl(r *sharedRound, d ast.Decl) {
 		if obj == nil || code.IsNil(e) {
 			return
 		}
-		if acc := f.source(e); acc != "" {
+		if acc := f.source(e); acc.Accessor != "" {
 			r.vars[obj] = acc
 		} else {
 			r.other[obj] = true
@@ -138,7 +150,8 @@ func (f *sharedFlow) visitDecl(r *sharedRound, d ast.Decl) {
 	if fd, ok := d.(*ast.FuncDecl); ok {
 		fn, _ = f.pass.TypesInfo.Defs[fd.Name].(*types.Func)
 	}
-	returns, others := "", false
+	var returns sharedFact
+	others := false
 	depth := 0 // function literals entered
 	var stack []ast.Node
 	ast.Inspect(d, func(n ast.Node) bool {
@@ -179,7 +192,7 @@ func (f *sharedFlow) visitDecl(r *sharedRound, d ast.Decl) {
 			}
 		case *ast.ReturnStmt:
 			if depth == 0 && fn != nil && len(n.Results) > 0 {
-				if acc := f.source(n.Results[0]); acc != "" {
+				if acc := f.source(n.Results[0]); acc.Accessor != "" {
 					returns = acc
 				} else if !code.IsNil(n.Results[0]) {
 					others = true
@@ -188,7 +201,7 @@ func (f *sharedFlow) visitDecl(r *sharedRound, d ast.Decl) {
 		}
 		return true
 	})
-	if fn != nil && returns != "" && !others {
+	if fn != nil && returns.Accessor != "" && !others {
 		r.funcs[fn] = returns
 	}
 }
@@ -209,8 +222,8 @@ func (f *sharedFlow) target(l ast.Expr) types.Object {
 	return nil
 }
 
-// source returns the accessor whose shared pool e is, or "".
-func (f *sharedFlow) source(e ast.Expr) string {
+// source returns the accessor whose shared pool e is, or the zero value.
+func (f *sharedFlow) source(e ast.Expr) sharedFact {
 	info := f.pass.TypesInfo
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
@@ -219,7 +232,7 @@ func (f *sharedFlow) source(e ast.Expr) string {
 		}
 	case *ast.SelectorExpr:
 		obj := info.Uses[e.Sel]
-		if acc := f.vars[obj]; obj != nil && acc != "" {
+		if acc := f.vars[obj]; obj != nil && acc.Accessor != "" {
 			return acc
 		}
 		// x.DB, sqlx's embedded *sql.DB.
@@ -229,23 +242,23 @@ func (f *sharedFlow) source(e ast.Expr) string {
 	case *ast.CallExpr:
 		id := code.CalleeIdent(e)
 		if id == nil {
-			return ""
+			return sharedFact{}
 		}
 		fn, ok := info.Uses[id].(*types.Func)
 		if !ok || fn.Pkg() == nil {
-			return ""
+			return sharedFact{}
 		}
 		fn = fn.Origin()
 		if acc, ok := f.accessors[code.FuncNameOf(fn)]; ok {
-			return acc
+			return sharedFact{Accessor: acc}
 		}
-		if acc := f.funcs[fn]; acc != "" {
+		if acc := f.funcs[fn]; acc.Accessor != "" {
 			return acc
 		}
 		if fn.Pkg() != f.pass.Pkg && f.deps.sharedPkgs[fn.Pkg()] {
 			var sf sharedFact
 			if f.pass.ImportObjectFact(fn, &sf) {
-				return sf.Accessor
+				return sf
 			}
 		}
 		// gdb.DB(): the *sql.DB of a shared *gorm.DB.
@@ -253,7 +266,7 @@ func (f *sharedFlow) source(e ast.Expr) string {
 			return f.source(sel.X)
 		}
 	}
-	return ""
+	return sharedFact{}
 }
 
 // reportCloses reports each Close of a shared value in file: called,
@@ -281,7 +294,7 @@ func (f *sharedFlow) reportCloses(s *settings, file *ast.File) {
 				return true
 			}
 			acc := f.source(sel.X)
-			if acc == "" {
+			if acc.Accessor == "" {
 				return true
 			}
 			if src == nil {
@@ -293,7 +306,11 @@ func (f *sharedFlow) reportCloses(s *settings, file *ast.File) {
 				owner = "the package that owns it"
 			}
 			msg := fmt.Sprintf("%s closes the shared pool (%s): every later use of it fails; leave closing it to %s at shutdown",
-				code.BriefText(pass.Fset, sel), acc, owner)
+				code.BriefText(pass.Fset, sel), acc.Accessor, owner)
+			if acc.Pending != "" {
+				msg = fmt.Sprintf("%s closes a pool that becomes the shared pool (%s): %s; this Close goes with that fix",
+					code.BriefText(pass.Fset, sel), acc.Accessor, acc.Pending)
+			}
 			if why != "" {
 				msg += " (no suggested fix: " + why + ")"
 			}
@@ -377,4 +394,24 @@ func accessorPackages(singletons map[code.FuncName]code.FuncName) map[string]boo
 		pkgs[strings.TrimSpace(acc.Pkg)] = true
 	}
 	return pkgs
+}
+
+// exportHandOff exports, for an exported factory whose construction the
+// fix replaces with the accessor, the sharedFact its importers' close-shared
+// rule reads (and the package fact that says to look for it).
+func exportHandOff(pass *analysis.Pass, p *plan) {
+	fact := &sharedFact{
+		Accessor: p.accessor.Short(),
+		Pending:  fmt.Sprintf("%s returns it after the fix at %s", code.FuncNameOf(p.exported).Short(), code.SitePos(pass, p.call.Pos())),
+	}
+	pass.ExportObjectFact(p.exported, fact)
+	if pass.Pkg.Name() == "main" {
+		return
+	}
+	pf := new(packageFact)
+	pass.ImportPackageFact(pass.Pkg, pf)
+	if !pf.Shares {
+		pf.Shares = true
+		pass.ExportPackageFact(pf)
+	}
 }

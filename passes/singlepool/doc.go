@@ -43,7 +43,10 @@
 //     the fields and functions that pass it on) outside the allowlist and
 //     main's own function is reported: "p.Close closes the shared pool
 //     (db.Pool): every later use of it fails; ...", with a fix that
-//     removes it.
+//     removes it. So is the Close of a pool an exported factory returns
+//     when its fix makes that pool the shared one: "db.Close closes a pool
+//     that becomes the shared pool (db.SQL): legacy.Open returns it after
+//     the fix at legacy/legacy.go:14; ...".
 //   - With -max-pools=N, a main package whose program links more than N
 //     construction sites of one pool type is reported on its package
 //     clause, listing them.

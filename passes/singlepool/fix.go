@@ -22,6 +22,7 @@ type plan struct {
 	dropped  []ast.Expr
 	target   types.Object // the variable that receives the pool, or nil
 	closes   []closeEdit  // Close calls of target, to remove
+	exported *types.Func  // the exported function whose result becomes the shared pool, or nil
 	reason   string       // why no fix is offered; "" if one is
 }
 
@@ -55,6 +56,9 @@ func fileFixes(pass *analysis.Pass, s *settings, file *ast.File, sites []site, p
 	for i, p := range plans {
 		if p != nil && fixes[i] == nil {
 			noFix[i] = p.reason
+		}
+		if p != nil && fixes[i] != nil && p.exported != nil {
+			exportHandOff(pass, p)
 		}
 	}
 	return fixes, noFix
@@ -238,18 +242,19 @@ func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, memo *
 		return p
 	}
 	p.target = code.PoolTarget(pass, path[i:])
-	callers, reason := returnedPool(pass, path, p.call, p.target)
-	if reason != "" {
-		p.reason = reason
+	h := returnedPool(pass, s, path, p.call, p.target)
+	if h.reason != "" {
+		p.reason = h.reason
 		return p
 	}
+	p.exported = h.exported
 	if p.target != nil {
 		if p.closes, p.reason = closeCalls(pass, path, p.target); p.reason != "" {
 			return p
 		}
 	}
 	// The callers' Close calls of the pool returned to them go too.
-	p.closes = append(p.closes, callers...)
+	p.closes = append(p.closes, h.closes...)
 	// Last, as it depends on the settings: the same database, the same
 	// pool settings.
 	p.reason = connectionReason(pass, s, st, acc, p.dropped, memo)

@@ -111,13 +111,24 @@ func constructorsFor(pass *analysis.Pass, s *settings) func(string) (bool, bool)
 	}
 }
 
+// A handOff is what becomes of a pool its function returns, when the
+// shared pool replaces it.
+type handOff struct {
+	closes []closeEdit // the Close calls of its callers in the package, to remove
+	// exported is the exported function whose result becomes the shared
+	// pool: its callers in other packages remove their Close with the
+	// close-shared rule's fix, through the function's sharedFact.
+	exported *types.Func
+	reason   string // why it cannot be fixed; "" if it can
+}
+
 // returnedPool decides for a pool the enclosing function returns: it can
-// become the shared one when every caller is in sight (the function is
-// unexported, or a function literal kept in an unexported variable) and
-// none of them tunes it, uses it after closing it or hands it on; the
-// callers' Close calls then go with the fix (callers). Otherwise it says
-// why not. Nothing when the pool is not returned.
-func returnedPool(pass *analysis.Pass, path []ast.Node, call *ast.CallExpr, target types.Object) (callers []closeEdit, reason string) {
+// become the shared one when no caller relies on its own pool: none
+// tunes it, uses it after closing it or hands it on. The callers in the
+// package are checked by type, those in other packages (of an exported
+// function) by syntax (importers.go). Nothing when the pool is not
+// returned.
+func returnedPool(pass *analysis.Pass, s *settings, path []ast.Node, call *ast.CallExpr, target types.Object) handOff {
 	var fd *ast.FuncDecl
 	for i, n := range path {
 		if d, ok := n.(*ast.FuncDecl); ok {
@@ -126,46 +137,53 @@ func returnedPool(pass *analysis.Pass, path []ast.Node, call *ast.CallExpr, targ
 		}
 		if lit, ok := n.(*ast.FuncLit); ok {
 			if !returnsPool(pass, lit.Body, call, target) {
-				return nil, ""
+				return handOff{}
 			}
-			return literalReturn(pass, path[i:])
+			return literalReturn(pass, s, path[i:])
 		}
 	}
 	if fd == nil || !returnsPool(pass, fd.Body, call, target) {
-		return nil, ""
+		return handOff{}
 	}
 	fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
 	if !ok {
-		return nil, ""
+		return handOff{}
 	}
-	return callersCloses(pass, fn, fd.Name.Name)
+	return callersCloses(pass, s, fn, fd.Name.Name)
 }
 
 // callersCloses returns the Close calls that fn's callers (fn is a
 // function, or a variable holding one) make on the pool it returns, or why
-// the pool cannot become the shared one: fn is exported (its callers in
-// other packages are out of sight), or a caller does more than close it.
-// name is fn's name for the message.
-func callersCloses(pass *analysis.Pass, fn types.Object, name string) ([]closeEdit, string) {
+// the pool cannot become the shared one: a caller does more than close it,
+// or fn is exported and its callers in other packages cannot be followed
+// (a method, a variable). name is fn's name for the message.
+func callersCloses(pass *analysis.Pass, s *settings, fn types.Object, name string) handOff {
+	var h handOff
 	if fn.Exported() {
-		return nil, fmt.Sprintf("%s returns the pool to callers in other packages, which may close it", name)
+		f, ok := fn.(*types.Func)
+		if !ok || f.Signature().Recv() != nil || !exportsHelper(pass, f) {
+			return handOff{reason: fmt.Sprintf("%s returns the pool to callers in other packages, which may close it", name)}
+		}
+		if pos, why := importersRelyOnOwnPool(pass, s, f); why != "" {
+			return handOff{reason: fmt.Sprintf("%s returns the pool to a caller in another package that relies on its own pool (%s): %s", name, pos, why)}
+		}
+		h.exported = f
 	}
-	var all []closeEdit
 	for _, f := range pass.Files {
 		edits, pos, why := callerCloses(pass, f, fn)
 		if why != "" {
-			return nil, fmt.Sprintf("%s returns the pool to a caller that relies on its own pool (%s): %s", name, pos, why)
+			return handOff{reason: fmt.Sprintf("%s returns the pool to a caller that relies on its own pool (%s): %s", name, pos, why)}
 		}
-		all = append(all, edits...)
+		h.closes = append(h.closes, edits...)
 	}
-	return all, ""
+	return h
 }
 
 // literalReturn decides for a pool returned from a function literal (path
 // from the literal outward): the literal is kept in a variable (var
 // connect = func() ...; or sync.OnceValues of it) whose callers are
 // checked as a function's, or it goes where singlepool does not follow it.
-func literalReturn(pass *analysis.Pass, path []ast.Node) ([]closeEdit, string) {
+func literalReturn(pass *analysis.Pass, s *settings, path []ast.Node) handOff {
 	i := 1
 	if i < len(path) {
 		// sync.OnceValue(s)(func...): the literal's result is the
@@ -191,9 +209,9 @@ func literalReturn(pass *analysis.Pass, path []ast.Node) ([]closeEdit, string) {
 	}
 	v, ok := holder.(*types.Var)
 	if !ok || v.IsField() {
-		return nil, "it returns the pool from a function literal whose callers singlepool does not follow; they may close it"
+		return handOff{reason: "it returns the pool from a function literal whose callers singlepool does not follow; they may close it"}
 	}
-	return callersCloses(pass, v, v.Name())
+	return callersCloses(pass, s, v, v.Name())
 }
 
 // returnsPool reports whether body returns the call's pool: the call

@@ -82,7 +82,7 @@ var fixappAfter = sorted(
 // The sites whose fix would change what the program does, and why; each
 // package has a behavior test that fails if the fix is applied anyway.
 var (
-	openNoFix    = " (no suggested fix: Open returns the pool to callers in other packages, which may close it)"
+	openNoFix    = " (no suggested fix: it connects with parameter dsn, which may not be the shared pool's database)"
 	auditNoFix   = finding("internal/audit/audit.go:16:16", "sql.Open") + " (no suggested fix: it tunes its pool after building it (d.SetMaxOpenConns(2)); the fix would tune the shared pool)"
 	replicaNoFix = finding("internal/replica/replica.go:13:23", "pgxpool.New") + " (no suggested fix: it connects with ($REPLICA_DATABASE_URL); the shared pool with ($DATABASE_URL))"
 	// Not a pool built but the shared one closed (close-shared); the

@@ -22,10 +22,11 @@ import (
 // construction site is marked on its line: "// site: fix" where a reviewer
 // judges the fix safe, "// site: keep (why)" where it is not (another
 // database in the same shared package, a replica, own settings, a DSN
-// parameter, a pool closed then used, a factory whose callers close or
-// tune the pool), and "// site: with-callers" where the fix is safe only
-// together with its callers' (an exported factory, a function variable
-// whose caller closes the pool: not done yet, so no fix). One -fix must fix
+// parameter, a pool closed then used, an exported factory whose caller
+// tunes the pool), and "// site: with-callers" where the fix would be safe
+// only with its callers' and singlepool does not make it (none today). An
+// exported factory whose callers only use and close its pool is a fix site:
+// their Close goes with the fix, in their own packages. One -fix must fix
 // every site of the first kind and none of the others; the fixed module must build, vet, and pass its behavior
 // tests (no server: internal/dbtest counts the connections each database
 // gets), and go vet -fix must write the same files.

@@ -100,8 +100,8 @@ func limited() error {
 	return d.Ping()
 }
 
-// An exported factory: callers in other packages may close its pool.
-func Open(ctx context.Context) (*pgxpool.Pool, error) { // want Open:"factory\\(pgxpool\\.New at fixsafe/fixsafe\\.go:105\\)"
+// An exported method: its callers in other packages are not followed.
+func (Registry) Open(ctx context.Context) (*pgxpool.Pool, error) { // want Open:"factory\\(pgxpool\\.New at fixsafe/fixsafe\\.go:105\\)"
 	return pgxpool.New(ctx, os.Getenv("DATABASE_URL")) // want `pgxpool\.New creates .*\(no suggested fix: Open returns the pool to callers in other packages, which may close it\)`
 }
 
@@ -160,3 +160,6 @@ func closedTwice(ctx context.Context) error {
 	pool.Close()
 	return pool.Ping(ctx)
 }
+
+// Registry declares an exported method that returns a pool.
+type Registry struct{}
