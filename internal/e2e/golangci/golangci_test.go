@@ -352,10 +352,10 @@ func TestBadSettings(t *testing.T) {
 // it is the directive, naming this linter, that does so.
 func TestNolint(t *testing.T) {
 	const directive = "//nolint:singlepool // migrations run with their own role"
-	// Without the directive it is reported, and not fixed: the pool it
-	// returns may be closed by its callers.
+	// Without the directive it is reported, and not fixed: it connects
+	// with its parameter, maybe another database.
 	migrations := "internal/legacy/legacy.go:14:17: pgxpool.New " + dbMsg +
-		" (no suggested fix: Migrations returns the pool to callers in other packages, which may close it)"
+		" (no suggested fix: it connects with parameter dsn, which may not be the shared pool's database)"
 	for _, tc := range []struct {
 		name, replace string
 		want          []string
