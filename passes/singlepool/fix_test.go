@@ -33,7 +33,7 @@ var fixConfig = singlepool.Config{
 	},
 }
 
-var fixPkgs = []string{"fix", "fixmulti", "fixclash", "fixdot", "fixnone", "fixsafe", "fixreach", "closeshared/store", "closeshared", "closeshared/cmd", "fixcallers/legacy", "fixcallers/legacy/users"}
+var fixPkgs = []string{"fix", "fixmulti", "fixclash", "fixdot", "fixnone", "fixsafe", "fixreach", "closeshared/store", "closeshared", "closeshared/cmd", "fixcallers/legacy", "fixcallers/legacy/users", "fixcallers/legacy/cmd"}
 
 // TestFixes compares the result of applying every fix with the .golden
 // files.

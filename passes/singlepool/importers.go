@@ -228,7 +228,18 @@ func (c *importerCheck) call(path []ast.Node) string {
 	if body == nil {
 		return fmt.Sprintf("it keeps the pool in the package variable %s, which singlepool does not follow across packages", id.Name)
 	}
-	return c.local(body, id)
+	return c.local(body, id, c.inMainFunc(path))
+}
+
+// inMainFunc reports whether path is inside main's own function, whose
+// Close of the shared pool is its shutdown: close-shared leaves it, and so
+// may the caller.
+func (c *importerCheck) inMainFunc(path []ast.Node) bool {
+	if c.file.Name.Name != "main" {
+		return false
+	}
+	fd, ok := path[len(path)-2].(*ast.FuncDecl) // path ends with the file
+	return ok && fd.Recv == nil && fd.Name.Name == "main"
 }
 
 // unchecked reports whether the settings leave the file out, so that the
@@ -261,8 +272,9 @@ type closeUse struct {
 
 // local decides for a caller that keeps the pool in the local def, used
 // in body. Uses are matched by name, so a second variable of that name
-// makes singlepool give up.
-func (c *importerCheck) local(body *ast.BlockStmt, def *ast.Ident) string {
+// makes singlepool give up. In main's own function (inMain) its Close
+// stays and closes the shared pool at exit, as main should.
+func (c *importerCheck) local(body *ast.BlockStmt, def *ast.Ident, inMain bool) string {
 	var closes []closeUse
 	var uses []token.Pos
 	why := ""
@@ -310,6 +322,10 @@ func (c *importerCheck) local(body *ast.BlockStmt, def *ast.Ident) string {
 			return false
 		}
 		if id.Pos() < def.Pos() {
+			return true
+		}
+		if inMain && closesIt(path) {
+			uses = append(uses, id.Pos()) // a Close main keeps
 			return true
 		}
 		cl, w := c.use(path)
@@ -375,6 +391,13 @@ func (c *importerCheck) use(path []ast.Node) (*closeUse, string) {
 		return nil, fmt.Sprintf("it takes a view of the pool (%s), which singlepool does not follow across packages", code.BriefText(c.fset, sel))
 	}
 	return nil, ""
+}
+
+// closesIt reports whether the use (path innermost first, from its
+// identifier) names its Close method.
+func closesIt(path []ast.Node) bool {
+	sel, ok := path[1].(*ast.SelectorExpr)
+	return ok && sel.X == path[0] && catalog.IsCloseMethod(sel.Sel.Name)
 }
 
 // returnAfter returns the end of the return that follows the statement st

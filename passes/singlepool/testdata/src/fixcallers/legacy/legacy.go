@@ -34,3 +34,9 @@ func OpenHanded() (*sql.DB, error) { // want OpenHanded:"factory\\(sql\\.Open at
 func OpenValue() (*sql.DB, error) { // want OpenValue:"factory\\(sql\\.Open at legacy/legacy\\.go:35\\)"
 	return sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `\(no suggested fix: OpenValue returns the pool to a caller in another package that relies on its own pool \(users/users\.go:63\): it uses the function as a value, which singlepool does not follow\)$`
 }
+
+// OpenMain's caller is main, which closes the pool at exit: fixed, and
+// that Close stays (main closes the shared pool at shutdown).
+func OpenMain() (*sql.DB, error) { // want OpenMain:"factory\\(sql\\.Open at legacy/legacy\\.go:41\\)" OpenMain:"shared\\(db\\.SQL; legacy\\.OpenMain returns it after the fix at legacy/legacy\\.go:41\\)"
+	return sql.Open("pgx", os.Getenv("DATABASE_URL")) // want `sql\.Open creates a new connection pool outside example.com/pool/db; use the shared pool$`
+}
