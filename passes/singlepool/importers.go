@@ -166,16 +166,10 @@ func (c *importerCheck) check(pkg *types.Package) (token.Pos, string) {
 	}
 	var pos token.Pos
 	why := ""
-	var stack []ast.Node
-	ast.Inspect(c.file, func(n ast.Node) bool {
+	ast.PreorderStack(c.file, nil, func(n ast.Node, stack []ast.Node) bool {
 		if why != "" {
 			return false
 		}
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		stack = append(stack, n)
 		sel, ok := n.(*ast.SelectorExpr)
 		if !ok || sel.Sel.Name != c.fn {
 			return true
@@ -183,7 +177,7 @@ func (c *importerCheck) check(pkg *types.Package) (token.Pos, string) {
 		if x, ok := sel.X.(*ast.Ident); !ok || x.Name != local {
 			return true
 		}
-		pos, why = sel.Pos(), c.call(code.InnermostFirst(stack))
+		pos, why = sel.Pos(), c.call(code.InnermostFirst(append(stack[:len(stack):len(stack)], n)))
 		return false
 	})
 	return pos, why
@@ -278,21 +272,15 @@ func (c *importerCheck) local(body *ast.BlockStmt, def *ast.Ident, inMain bool) 
 	var closes []closeUse
 	var uses []token.Pos
 	why := ""
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
 		if why != "" {
 			return false
 		}
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		stack = append(stack, n)
 		id, ok := n.(*ast.Ident)
 		if !ok || id == def || id.Name != def.Name {
 			return true
 		}
-		path := code.InnermostFirst(stack)
+		path := code.InnermostFirst(append(stack[:len(stack):len(stack)], n))
 		switch p := path[1].(type) {
 		case *ast.SelectorExpr:
 			if p.Sel == id {
