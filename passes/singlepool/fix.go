@@ -196,41 +196,13 @@ func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, memo *
 		return nil
 	}
 	p := &plan{site: st, accessor: acc}
-	// The call: F(...) for a dot import, x.F(...) for a package or method.
-	var recv ast.Expr
-	i := 1
-	if len(path) > 1 {
-		if sel, ok := path[1].(*ast.SelectorExpr); ok && sel.Sel == st.id {
-			if _, isPkg := pass.TypesInfo.Uses[code.IdentOf(sel.X)].(*types.PkgName); !isPkg {
-				recv = sel.X
-			}
-			i = 2
-		}
-	}
-	if len(path) > i {
-		if call, ok := path[i].(*ast.CallExpr); ok && ast.Unparen(call.Fun) == path[i-1] {
-			p.call = call
-		}
-	}
-	if p.call == nil {
-		p.reason = "a function value: the accessor cannot be substituted where the call happens"
+	c := callOf(pass, st, path)
+	if c.reason != "" {
+		p.reason = c.reason
 		return p
 	}
-	sig := st.fn.Signature()
-	ctxFirst := sig.Params().Len() > 0 && code.IsContext(sig.Params().At(0).Type())
-	args := p.call.Args
-	if p.call.Ellipsis.IsValid() && ctxFirst && len(args) == 1 {
-		p.reason = "the context is inside a spread argument"
-		return p
-	}
-	if ctxFirst && len(args) > 0 {
-		p.keep = args[0]
-		args = args[1:]
-	}
-	if recv != nil {
-		p.dropped = append(p.dropped, recv)
-	}
-	p.dropped = append(p.dropped, args...)
+	p.call, p.keep, p.dropped = c.call, c.ctx, c.args
+	i := c.at
 	for _, e := range p.dropped {
 		if !connid.Droppable(pass, e) {
 			p.reason = fmt.Sprintf("dropping %s could drop side effects", code.BriefText(pass.Fset, e))
@@ -259,6 +231,58 @@ func planSite(pass *analysis.Pass, s *settings, st site, path []ast.Node, memo *
 	// pool settings.
 	p.reason = connectionReason(pass, s, st, acc, p.dropped, memo)
 	return p
+}
+
+// A siteCall is a site's call taken apart: the context it passes first
+// (kept by a fix), and the receiver of a method constructor and the other
+// arguments (where it connects, dropped by a fix).
+type siteCall struct {
+	call   *ast.CallExpr
+	at     int // the call's index in the site's path
+	ctx    ast.Expr
+	args   []ast.Expr
+	reason string // why the site is not a call the accessor can replace
+}
+
+// callOf takes the site's call apart: F(...) for a dot import, x.F(...)
+// for a package or method.
+func callOf(pass *analysis.Pass, st site, path []ast.Node) siteCall {
+	var recv ast.Expr
+	i := 1
+	if len(path) > 1 {
+		if sel, ok := path[1].(*ast.SelectorExpr); ok && sel.Sel == st.id {
+			if _, isPkg := pass.TypesInfo.Uses[code.IdentOf(sel.X)].(*types.PkgName); !isPkg {
+				recv = sel.X
+			}
+			i = 2
+		}
+	}
+	c := siteCall{at: i}
+	if len(path) > i {
+		if call, ok := path[i].(*ast.CallExpr); ok && ast.Unparen(call.Fun) == path[i-1] {
+			c.call = call
+		}
+	}
+	if c.call == nil {
+		c.reason = "a function value: the accessor cannot be substituted where the call happens"
+		return c
+	}
+	sig := st.fn.Signature()
+	ctxFirst := sig.Params().Len() > 0 && code.IsContext(sig.Params().At(0).Type())
+	args := c.call.Args
+	if c.call.Ellipsis.IsValid() && ctxFirst && len(args) == 1 {
+		c.reason = "the context is inside a spread argument"
+		return c
+	}
+	if ctxFirst && len(args) > 0 {
+		c.ctx = args[0]
+		args = args[1:]
+	}
+	if recv != nil {
+		c.args = append(c.args, recv)
+	}
+	c.args = append(c.args, args...)
+	return c
 }
 
 // buildFix assembles the edits for a group of sites: the replaced calls,

@@ -10,6 +10,7 @@ import "go/token"
 // number of sites it unlocks, rather than each site repeating why.
 type Result struct {
 	Unread []UnreadSite
+	Sites  []CensusSite // for an analyzer made by NewCensusAnalyzer
 }
 
 // An UnreadSite is a site that connects the way Args states, waiting for

@@ -26,6 +26,7 @@ type runner struct {
 	compiled map[string]*compiledSettings // by settings file key; "" for none
 	// leaveNolint: the driver applies //nolint directives (golangci-lint).
 	leaveNolint bool
+	census      bool // record every site in Result.Sites (NewCensusAnalyzer)
 }
 
 type compiledSettings struct {

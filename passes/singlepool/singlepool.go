@@ -110,6 +110,9 @@ func (r *runner) check(pass *analysis.Pass, res *Result) error {
 	sites := findSites(pass, s, deps)
 	hs := frequency.NewIndex(pass, s.handlers)
 	own, local := exportFacts(pass, s, hs, deps, sites, shares)
+	if r.census {
+		takeCensus(pass, s, hs, allowed, sites, res)
+	}
 	checkMaxPools(pass, s, deps, own)
 	checkMaxConns(pass, s, deps, own)
 	if len(s.allow) == 0 && s.countsSites() {
