@@ -5,6 +5,10 @@
 //
 //	singlepool -allow=example.com/app/internal/db ./...
 //
+// Starting from scratch, write the shared package and .singlepool.yml:
+//
+//	singlepool -init=example.com/app/internal/db ./...
+//
 // Under go vet:
 //
 //	go vet -vettool=$(command -v singlepool) -allow=example.com/app/internal/db ./...
@@ -17,6 +21,7 @@ import (
 	"strings"
 
 	"github.com/singlepool/singlepool/internal/driver"
+	"github.com/singlepool/singlepool/internal/scaffold"
 	"github.com/singlepool/singlepool/passes/singlepool"
 	"golang.org/x/tools/go/analysis/singlechecker"
 )
@@ -25,6 +30,10 @@ func main() {
 	if len(os.Args) == 2 && os.Args[1] == "-V=full" {
 		// go vet asks for the tool's version to key its result cache.
 		os.Exit(printVersion(os.Stdout))
+	}
+	if path, rest, ok := scaffold.Args(os.Args[1:]); ok && !isVetRun(os.Args[1:]) {
+		// -init=IMPORTPATH: write the shared package and the settings.
+		os.Exit(scaffold.Run(os.Stderr, path, rest))
 	}
 	if isVetRun(os.Args[1:]) {
 		checkVetFlags(os.Args[1 : len(os.Args)-1])

@@ -3,8 +3,10 @@ package singlepool
 import (
 	"go/ast"
 	"go/token"
+	"maps"
 	"strings"
 
+	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
 	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 	"github.com/singlepool/singlepool/passes/singlepool/internal/connid"
 	"github.com/singlepool/singlepool/passes/singlepool/internal/frequency"
@@ -23,9 +25,13 @@ type CensusSite struct {
 	// What it connects to (connid.Identity): the same identity -fix
 	// compares with the shared pool's.
 	Driver, Where, Handle string
+	// System is the database system (postgres, redis), for max-conns;
+	// Source, Where as Go text ("" if it cannot be written); DriverPkg,
+	// the package registering a database/sql driver.
+	System, Source, DriverPkg string
 	// Args are its arguments after the context as a shared-args entry
-	// states them, "(...)", the text an accessor can be built from; ""
-	// if they cannot be stated.
+	// states them, "(...)" (gorm's options come from there); "" if they
+	// cannot be stated.
 	Args string
 	// Why says why it cannot take a shared pool whatever the accessor
 	// (its own settings, a parameter, a function value); "" if it can.
@@ -83,14 +89,20 @@ func censusOf(pass *analysis.Pass, st site, freq frequency.Frequency) CensusSite
 	}
 	id, settings, why := connid.Site(pass, ctor, c.args)
 	switch {
+	case why != "" && catalog.PoolSettingIn(why) != "":
+		cs.Why = "it configures its own pool (" + why + ")"
 	case why != "":
 		cs.Why = "it connects with " + why
 	case len(settings) > 0:
 		cs.Why = "it configures its own pool (" + settings[0] + ")"
 	}
 	cs.Driver, cs.Where, cs.Handle = id.Driver, id.Where, id.Handle
+	cs.System, _ = st.statedSize(pass)
+	cs.Source, _ = connid.GoText(id.Where)
+	cs.DriverPkg = catalog.DriverPackages[id.Driver]
 	if cs.Why == "" {
-		if cs.Args = connid.Stated(pass.Fset, ctor, c.args, id); cs.Args == "" {
+		cs.Args = connid.Stated(pass.Fset, ctor, c.args, id)
+		if cs.Source == "" {
 			cs.Why = "it connects with values an accessor cannot be written from (" + briefArgs(pass, c.args) + ")"
 		}
 	}
@@ -114,6 +126,10 @@ func briefArgs(pass *analysis.Pass, args []ast.Expr) string {
 type Budget struct {
 	limit    func(system string) (int, bool)
 	Replicas int // at least 1
+	// MaxConns and Given are the settings as given (max-conns, replicas:
+	// 0 if not), for writing them to a settings file.
+	MaxConns []string
+	Given    int
 }
 
 // Limit returns the connection limit of a database system, if set.
@@ -129,5 +145,9 @@ func BudgetOf(a *analysis.Analyzer) (Budget, error) {
 	if err != nil {
 		return Budget{}, err
 	}
-	return Budget{limit: s.connLimit, Replicas: max(s.cfg.Replicas, 1)}, nil
+	return Budget{limit: s.connLimit, Replicas: max(s.cfg.Replicas, 1), MaxConns: s.cfg.MaxConns, Given: s.cfg.Replicas}, nil
 }
+
+// StatedPackages returns the package names the Go text of CensusSite
+// (Args, Source) may use, with their import paths.
+func StatedPackages() map[string]string { return maps.Clone(catalog.StatedPackages) }

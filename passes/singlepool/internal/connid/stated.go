@@ -65,6 +65,11 @@ func rebuilt(ctor string, id Identity) (string, bool) {
 	return "(" + where + ")", true
 }
 
+// GoText is the Go text of an identity's canonical Where (a DSN, options),
+// its package names those of catalog.StatedPackages; ok is false if it
+// names a package shared-args does not know.
+func GoText(canonical string) (string, bool) { return goText(canonical) }
+
 // goText turns canonical text back into Go: $NAME is os.Getenv("NAME"),
 // an import path before a name is the package's name in shared-args.
 func goText(canonical string) (string, bool) {
