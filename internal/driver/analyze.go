@@ -45,7 +45,7 @@ func Analyze(a *analysis.Analyzer, args []string) (*checker.Graph, error) {
 		if len(bad) > 5 {
 			bad = append(bad[:5], fmt.Sprintf("and %d more", len(bad)-5))
 		}
-		return nil, errors.New("the packages do not build:\n\t" + strings.Join(bad, "\n\t"))
+		return nil, errors.New("the packages do not load or type-check (singlepool -init needs them to):\n\t" + strings.Join(bad, "\n\t"))
 	}
 	return checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 }

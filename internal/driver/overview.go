@@ -126,7 +126,7 @@ func noFixReason(d analysis.Diagnostic) (reason string, bad int) {
 		return reason, settingsFine
 	case d.Category == "pool-factory":
 		return "a call of a function that builds a pool: fix the construction site it names", settingsFine
-	case d.Category == "close-shared" || d.Category == "nolint":
+	case d.Category == "close-shared" || d.Category == "nolint" || d.Category == "unbounded-pool":
 		return d.Message, settingsFine
 	}
 	return "no accessor is configured for its constructor (singleton)", settingsFine

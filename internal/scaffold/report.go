@@ -61,6 +61,9 @@ func fixesAfter(args []string) (map[string]fixOutcome, error) {
 			continue
 		}
 		for _, d := range act.Diagnostics {
+			if !siteRules[d.Category] {
+				continue // about the pool's size or the program, not the site
+			}
 			pos := act.Package.Fset.Position(d.Pos)
 			posn := fmt.Sprintf("%s:%d:%d", relPath(pos.Filename), pos.Line, pos.Column)
 			o := fixOutcome{fixed: len(d.SuggestedFixes) > 0}
@@ -69,13 +72,17 @@ func fixesAfter(args []string) (map[string]fixOutcome, error) {
 			} else if !o.fixed {
 				o.reason = d.Message
 			}
-			if prev, ok := out[posn]; !ok || !prev.fixed && o.fixed || prev.reason == "" {
+			if prev, ok := out[posn]; !ok || !prev.fixed && o.fixed {
 				out[posn] = o
 			}
 		}
 	}
 	return out, nil
 }
+
+// siteRules are the rules whose diagnostic -fix may fix by calling an
+// accessor.
+var siteRules = map[string]bool{"new-pool": true, "new-conn": true, "pool-per-request": true, "pool-per-iteration": true}
 
 type reportData struct {
 	importPath, pkgName string
@@ -115,13 +122,13 @@ func report(w io.Writer, r reportData) {
 		for i, c := range a.ctors {
 			names[i] = short(c)
 		}
-		fmt.Fprintf(w, "  %s.%s replaces %s: %d sites, %d with a fix\n", r.pkgName, a.name, strings.Join(names, ", "), len(sites), n)
+		fmt.Fprintf(w, "  %s.%s replaces %s: %s, %d with a fix\n", r.pkgName, a.name, strings.Join(names, ", "), plural(len(sites), "site"), n)
 		for _, l := range withheld {
 			fmt.Fprintln(w, l)
 		}
 	}
 	if len(r.left) > 0 {
-		fmt.Fprintf(w, "left alone (%d sites): they keep their own pool; review each, or accept it with //nolint:singlepool // reason\n", len(r.left))
+		fmt.Fprintf(w, "left alone (%s): they keep their own pool; review each, or accept it with //nolint:singlepool // reason\n", plural(len(r.left), "site"))
 		printLeft(w, r.left)
 	}
 	for _, n := range r.notes {
@@ -156,4 +163,11 @@ func shortPaths(paths []string) []string {
 		out[i] = base + " (" + p + ")"
 	}
 	return out
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -254,7 +254,6 @@ func census(graph *checker.Graph) censusResult {
 	c := censusResult{pkgs: make(map[string]*packages.Package)}
 	seen := make(map[string]bool)
 	for act := range graph.All() {
-		c.pkgs[act.Package.PkgPath] = act.Package
 		if !act.IsRoot {
 			continue
 		}
@@ -273,6 +272,8 @@ func census(graph *checker.Graph) censusResult {
 			c.sites = append(c.sites, siteRef{CensusSite: s, Posn: posn, Pkg: act.Package.PkgPath})
 		}
 	}
+	// Every package of the program, from export data or source.
+	packages.Visit(c.roots, nil, func(p *packages.Package) { c.pkgs[p.PkgPath] = p })
 	slices.SortFunc(c.sites, func(a, b siteRef) int { return strings.Compare(a.Posn, b.Posn) })
 	return c
 }
