@@ -20,15 +20,12 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
-	"os/user"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -84,7 +81,8 @@ func TestDemo(t *testing.T) {
 
 	before := &phase{name: "before"}
 	after := &phase{name: "after `singlepool -fix`"}
-	t.Cleanup(func() { writeResults(t, before, after) })
+	scratch := &phase{name: "from scratch: `-init`, then `-fix`"}
+	t.Cleanup(func() { writeResults(t, before, after, scratch) })
 
 	t.Run("before", func(t *testing.T) {
 		res := e2eutil.Run(t, demoSrc, nil, sp, append(flags, "./...")...)
@@ -160,6 +158,8 @@ func TestDemo(t *testing.T) {
 			t.Errorf("no connection was ever seen in pg_stat_activity: the sampler or the load is broken")
 		}
 	})
+
+	t.Run("from scratch", func(t *testing.T) { fromScratch(t, pg, sp, demoSrc, routes, scratch) })
 }
 
 // budget runs singlepool -max-conns=postgres=limit on the demo's server
@@ -196,136 +196,6 @@ func singlepoolBin(t *testing.T) string {
 		return p
 	}
 	return e2eutil.Singlepool(t)
-}
-
-// postgres is a running throwaway cluster.
-type postgres struct {
-	bin    string // directory of initdb, pg_ctl, psql
-	sock   string // unix socket directory
-	port   int
-	asUser []string // command prefix running a command as the cluster's owner
-}
-
-// dsn is the demo's DATABASE_URL: TCP on loopback, as the superuser, so
-// that the demo can take every slot (and then hears "too many clients
-// already"; a non-superuser would be refused earlier with "remaining
-// connection slots are reserved").
-func (pg *postgres) dsn() string {
-	return fmt.Sprintf("postgres://postgres@127.0.0.1:%d/%s?sslmode=disable", pg.port, dbName)
-}
-
-// psql runs one SQL command over the unix socket and returns its output.
-func (pg *postgres) psql(t testing.TB, db, sql string) (string, error) {
-	t.Helper()
-	cmd := exec.Command(filepath.Join(pg.bin, "psql"), pg.psqlArgs(db, "-c", sql)...)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("psql -c %q: %v\n%s", sql, err, out)
-	}
-	return strings.TrimSpace(string(out)), nil
-}
-
-func (pg *postgres) psqlArgs(db string, args ...string) []string {
-	return append([]string{"-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1",
-		"-h", pg.sock, "-p", strconv.Itoa(pg.port), "-U", "postgres", "-d", db}, args...)
-}
-
-func findPGBin() (string, error) {
-	if d := os.Getenv("PG_BIN"); d != "" {
-		if _, err := os.Stat(filepath.Join(d, "initdb")); err != nil {
-			return "", fmt.Errorf("PG_BIN=%s: %v", d, err)
-		}
-		return d, nil
-	}
-	matches, _ := filepath.Glob("/usr/lib/postgresql/*/bin/initdb")
-	if len(matches) == 0 {
-		return "", errors.New("no /usr/lib/postgresql/*/bin/initdb (run scripts/ci-postgres.sh, or set PG_BIN)")
-	}
-	version := func(p string) int {
-		n, _ := strconv.Atoi(filepath.Base(filepath.Dir(filepath.Dir(p))))
-		return n
-	}
-	sort.Slice(matches, func(i, j int) bool { return version(matches[i]) > version(matches[j]) })
-	return filepath.Dir(matches[0]), nil
-}
-
-// startPostgres starts a cluster in a new directory, creates the demo
-// database with its tables, and stops and removes it all in t.Cleanup.
-func startPostgres(t *testing.T) *postgres {
-	bin, err := findPGBin()
-	e2eutil.Need(t, "PostgreSQL server binaries", err)
-	for _, tool := range []string{"pg_ctl", "psql"} {
-		_, err := os.Stat(filepath.Join(bin, tool))
-		e2eutil.Need(t, "PostgreSQL "+tool, err)
-	}
-	pg := &postgres{bin: bin}
-
-	// initdb refuses to run as root: run the server as "postgres" then.
-	// The directory is outside t.TempDir, whose parents only root may enter,
-	// and short, because a socket path must fit in 107 bytes.
-	dir, err := os.MkdirTemp("", "singlepool-pg-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	if os.Geteuid() == 0 {
-		u, err := user.Lookup("postgres")
-		e2eutil.Need(t, `the "postgres" user (running as root; initdb refuses root)`, err)
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		if err := os.Chmod(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chown(dir, uid, gid); err != nil {
-			t.Fatal(err)
-		}
-		runuser, err := exec.LookPath("runuser")
-		e2eutil.Need(t, "runuser (to run initdb as postgres)", err)
-		pg.asUser = []string{runuser, "-u", "postgres", "--"}
-	}
-	pg.sock = dir
-	pg.port = freePort(t)
-	data := filepath.Join(dir, "data")
-	logFile := filepath.Join(dir, "postgres.log")
-
-	run := func(name string, args ...string) e2eutil.Result {
-		argv := append(append(slices.Clone(pg.asUser), filepath.Join(bin, name)), args...)
-		return e2eutil.Run(t, dir, []string{"LC_ALL=C.UTF-8"}, argv[0], argv[1:]...)
-	}
-	if r := run("initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"); r.Code != 0 {
-		t.Fatalf("initdb:\n%s%s", r.Stdout, r.Stderr)
-	}
-	opts := fmt.Sprintf("-p %d -k %s -c max_connections=%d -c listen_addresses=127.0.0.1 -c fsync=off",
-		pg.port, dir, maxConnections)
-	if r := run("pg_ctl", "-D", data, "-l", logFile, "-w", "-t", "60", "-o", opts, "start"); r.Code != 0 {
-		log, _ := os.ReadFile(logFile)
-		t.Fatalf("pg_ctl start:\n%s%s\n%s", r.Stdout, r.Stderr, log)
-	}
-	t.Cleanup(func() {
-		if r := run("pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"); r.Code != 0 {
-			t.Errorf("pg_ctl stop:\n%s%s", r.Stdout, r.Stderr)
-		}
-	})
-	if _, err := pg.psql(t, "postgres", "CREATE DATABASE "+dbName); err != nil {
-		t.Fatal(err)
-	}
-	schema := filepath.Join(e2eutil.RepoRoot(t), "examples", "demo", "schema.sql")
-	out, err := exec.Command(filepath.Join(bin, "psql"), pg.psqlArgs(dbName, "-f", schema)...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("loading %s: %v\n%s", schema, err, out)
-	}
-	v, _ := pg.psql(t, "postgres", "SHOW server_version")
-	t.Logf("PostgreSQL %s on port %d (max_connections=%d), data in %s", v, pg.port, maxConnections, data)
-	return pg
-}
-
-func freePort(t *testing.T) int {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
 }
 
 // demoFlags reads examples/demo/.singlepool.yml (a list of allow entries
@@ -681,61 +551,4 @@ func tail(b []byte, n int) string {
 		b = b[len(b)-n:]
 	}
 	return string(b)
-}
-
-// writeResults logs the before/after table and writes it to
-// .build/demo-results.md.
-func writeResults(t *testing.T, before, after *phase) {
-	cell := func(p *phase, f func(*phase) string) string {
-		if !p.ran {
-			return "not run"
-		}
-		return f(p)
-	}
-	okRate := func(p *phase) string {
-		if p.wall <= 0 {
-			return "0"
-		}
-		return fmt.Sprintf("%.0f", float64(p.requests-p.failed)/p.wall.Seconds())
-	}
-	findings := func(p *phase) string {
-		if p.findings == 0 && !p.ran {
-			return "–"
-		}
-		return strconv.Itoa(p.findings)
-	}
-	rows := [][3]string{
-		{"pools built (singlepool findings)", findings(before), findings(after)},
-		{"requests", cell(before, func(p *phase) string { return strconv.Itoa(p.requests) }),
-			cell(after, func(p *phase) string { return strconv.Itoa(p.requests) })},
-		{"failed requests", cell(before, func(p *phase) string { return strconv.Itoa(p.failed) }),
-			cell(after, func(p *phase) string { return strconv.Itoa(p.failed) })},
-		{`… of which "` + tooManyClients + `"`, cell(before, func(p *phase) string { return strconv.Itoa(p.tooMany) }),
-			cell(after, func(p *phase) string { return strconv.Itoa(p.tooMany) })},
-		{"peak connections (pg_stat_activity)", cell(before, func(p *phase) string { return strconv.Itoa(p.peakConns) }),
-			cell(after, func(p *phase) string { return strconv.Itoa(p.peakConns) })},
-		{"p50 latency (successful requests)", cell(before, func(p *phase) string { return p.p50.String() }),
-			cell(after, func(p *phase) string { return p.p50.String() })},
-		{"p99 latency (successful requests)", cell(before, func(p *phase) string { return p.p99.String() }),
-			cell(after, func(p *phase) string { return p.p99.String() })},
-		{"successful requests per second", cell(before, okRate), cell(after, okRate)},
-		{"wall time of the load", cell(before, func(p *phase) string { return p.wall.Round(time.Millisecond).String() }),
-			cell(after, func(p *phase) string { return p.wall.Round(time.Millisecond).String() })},
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "# singlepool demo: before and after `singlepool -fix`\n\n")
-	fmt.Fprintf(&b, "examples/demo on PostgreSQL with max_connections=%d; %d concurrent clients × %d rounds over every /api/ route; "+
-		"shared pools after the fix: pgx %d + database/sql %d = %d connections. Written by internal/e2e/demo on %s.\n\n",
-		maxConnections, clients, rounds, pgxMaxConns, sqlMaxConns, poolBudget, time.Now().UTC().Format(time.RFC3339))
-	fmt.Fprintf(&b, "| | before | after |\n|---|---:|---:|\n")
-	for _, r := range rows {
-		fmt.Fprintf(&b, "| %s | %s | %s |\n", r[0], r[1], r[2])
-	}
-	t.Logf("\n%s", b.String())
-	path := filepath.Join(e2eutil.BuildDir(t), "demo-results.md")
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-		t.Errorf("writing %s: %v", path, err)
-		return
-	}
-	t.Logf("wrote %s", path)
 }
