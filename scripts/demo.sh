@@ -36,6 +36,25 @@ budget() {
 	esac
 }
 
+# from_scratch DIR: the cure for a backend with no shared package yet: a
+# copy of the demo without internal/db (nor main's lines that use it, nor
+# .singlepool.yml), then the two commands of the README's "Starting from
+# scratch", then the budget of the result.
+from_scratch() {
+	local dir=$1
+	cp -r . "$dir"
+	rm -rf "$dir/internal/db" "$dir/.singlepool.yml" "$dir/bin"
+	cp cmd/server/main.go "$dir/main.go.orig"
+	sed -i '/"example.com\/demo\/internal\/db"/d; /db\.Close() \/\/ after the last request/d' "$dir/cmd/server/main.go"
+	echo "From scratch (a copy without internal/db):"
+	echo "+ singlepool -init=example.com/demo/internal/db -max-conns=postgres=20 ./..."
+	(cd "$dir" && "$root/bin/singlepool" -init=example.com/demo/internal/db -max-conns=postgres=20 ./... 2>&1 | sed 's/^/  /')
+	echo "+ singlepool -fix ./...   (and main calls db.Close() at shutdown again)"
+	(cd "$dir" && "$root/bin/singlepool" -fix ./... >/dev/null 2>&1 || true)
+	mv "$dir/main.go.orig" "$dir/cmd/server/main.go"
+	budget "after -init and -fix" "$dir" 1
+}
+
 echo "+ cd examples/demo && ../../bin/singlepool -allow=$allow -singleton=... ./..."
 cd examples/demo
 out=$(mktemp)
@@ -62,6 +81,8 @@ case $code in
 		(cd "$fixed/demo" &&
 			"$root/bin/singlepool" -fix -allow="$allow" -singleton="$singleton" ./... >/dev/null 2>&1 || true)
 		budget "after singlepool -fix" "$fixed/demo" 1
+		echo
+		from_scratch "$fixed/scratch"
 		echo
 		echo "To fix them: cd examples/demo && ../../bin/singlepool -fix -allow=$allow -singleton=... ./..."
 		echo "(the same as 'make -C examples/demo fix'; the end-to-end test internal/e2e/demo shows"

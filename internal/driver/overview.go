@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -124,13 +125,17 @@ func noFixReason(d analysis.Diagnostic) (reason string, bad int) {
 			return reason, badAccessor
 		}
 		return reason, settingsFine
-	case d.Category == "pool-factory":
+	case d.Category == "pool-factory" || factoryCall.MatchString(d.Message):
 		return "a call of a function that builds a pool: fix the construction site it names", settingsFine
 	case d.Category == "close-shared" || d.Category == "nolint" || d.Category == "unbounded-pool":
 		return d.Message, settingsFine
 	}
 	return "no accessor is configured for its constructor (singleton)", settingsFine
 }
+
+// factoryCall matches the message of a call of a factory or helper,
+// which names the construction site: "(sqlx.Connect at dbutil/dbutil.go:16)".
+var factoryCall = regexp.MustCompile(`\(\S+ at \S+\.go:\d+\)`)
 
 func posn(p token.Position) string {
 	return fmt.Sprintf("%s:%d:%d", relPath(p.Filename), p.Line, p.Column)

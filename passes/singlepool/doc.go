@@ -72,6 +72,13 @@
 // settings, a pool returned to callers that close it, function values,
 // arguments that may have side effects, accessors that do not fit.
 //
+// With no shared package yet, the singlepool command writes one:
+// singlepool -init=example.com/app/internal/db ./... groups the sites by
+// what they connect to and writes the package (an accessor per
+// constructor, one pool per database, sized from -max-conns and
+// -replicas) and the .singlepool.yml that maps each constructor to its
+// accessor, so that singlepool -fix ./... then needs no flags.
+//
 // Settings (flags; the same keys in .singlepool.yml and golangci-lint):
 //
 //	-allow=example.com/app/internal/db,example.com/app/cmd/...

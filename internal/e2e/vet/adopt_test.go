@@ -20,7 +20,7 @@ func TestAdoptingWalk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	section := sectionOf(t, string(readme), "## Adopting singlepool")
+	section := sectionOf(t, string(readme), "### From the first run to zero findings")
 	env := append(slices.Clone(goEnv), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"))
 	blocks := fencedBlocks(section)
 	var summaryWant, directive string
