@@ -52,6 +52,7 @@ func (g *generator) generate(p plan) ([]byte, error) {
 			return nil, err
 		}
 	}
+	g.notes = append(g.notes, budgetNotes(p, g.budget)...)
 	var out bytes.Buffer
 	g.header(&out)
 	out.Write(g.body.Bytes())

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path"
@@ -327,4 +328,21 @@ func relPath(name string) string {
 		}
 	}
 	return name
+}
+
+// budgetNotes warn that the sites left alone keep their pools, which the
+// connection budget counts beside the shared ones -init sized.
+func budgetNotes(p plan, b singlepool.Budget) []string {
+	count := make(map[string]int)
+	for _, l := range p.left {
+		if _, ok := b.Limit(l.System); ok && !l.Test && l.System != "" {
+			count[l.System]++
+		}
+	}
+	var notes []string
+	for _, system := range slices.Sorted(maps.Keys(count)) {
+		limit, _ := b.Limit(system)
+		notes = append(notes, fmt.Sprintf("%s on %s left alone: their pools count against max-conns %d beside the shared one; singlepool -max-conns=%s=%d ./cmd/... checks the total", plural(count[system], "site"), system, limit, system, limit))
+	}
+	return notes
 }
