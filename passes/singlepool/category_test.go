@@ -8,15 +8,22 @@ import (
 )
 
 // Diagnostics link to URL#category: each category needs its section in
-// the README's Rules.
+// docs/rules.md.
 func TestCategoriesDocumented(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
+	rules, err := os.ReadFile("../../docs/rules.md")
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !strings.HasSuffix(URL, "/docs/rules.md") {
+		t.Errorf("URL %s is not docs/rules.md's", URL)
+	}
+	help := extractDoc(doc) // what -help prints
 	for _, cat := range categories {
-		if !strings.Contains(string(readme), "\n### "+cat+"\n") {
-			t.Errorf("README.md has no section \"### %s\", which diagnostics of that category link to", cat)
+		if !strings.Contains(help, "\n\t"+cat+" ") {
+			t.Errorf("doc.go's list of rules (singlepool -help) has no line for %s", cat)
+		}
+		if !strings.Contains(string(rules), "\n## "+cat+"\n") {
+			t.Errorf("docs/rules.md has no section \"## %s\", which diagnostics of that category link to", cat)
 		}
 	}
 }

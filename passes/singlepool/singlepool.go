@@ -19,7 +19,7 @@ var doc string
 const Name = "singlepool"
 
 // URL is the documentation of the rules; diagnostics link to URL#category.
-const URL = "https://github.com/singlepool/singlepool/blob/main/README.md"
+const URL = "https://github.com/singlepool/singlepool/blob/main/docs/rules.md"
 
 // Analyzer reports constructor uses with default settings, which the
 // command-line flags (-allow, -singleton, ...) change.

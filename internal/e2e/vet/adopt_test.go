@@ -10,17 +10,17 @@ import (
 	"github.com/singlepool/singlepool/internal/e2e/e2eutil"
 )
 
-// TestAdoptingWalk runs the README's "Adopting singlepool" section on
+// TestAdoptingWalk runs docs/adoption.md's "From the first run to zero findings" on
 // testdata/adopt: each shell command of its sh blocks in order (with the
 // built singlepool first in PATH), the //nolint edit it shows, and checks
 // the summary it prints, the fixes, and zero findings at the end.
 func TestAdoptingWalk(t *testing.T) {
 	bin, dir := setup(t, "adopt")
-	readme, err := os.ReadFile(filepath.Join("..", "..", "..", "README.md"))
+	readme, err := os.ReadFile(filepath.Join("..", "..", "..", "docs", "adoption.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	section := sectionOf(t, string(readme), "### From the first run to zero findings")
+	section := sectionOf(t, string(readme), "## From the first run to zero findings")
 	env := append(slices.Clone(goEnv), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"))
 	blocks := fencedBlocks(section)
 	var summaryWant, directive string
@@ -33,7 +33,7 @@ func TestAdoptingWalk(t *testing.T) {
 		}
 	}
 	if summaryWant == "" || directive == "" {
-		t.Fatalf("the README's Adopting section lacks the summary output or the //nolint line")
+		t.Fatalf("docs/adoption.md's walk lacks the summary output or the //nolint line")
 	}
 	step := 0
 	for _, b := range blocks {
@@ -46,7 +46,7 @@ func TestAdoptingWalk(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !strings.Contains(string(src), "\t"+code+"\n") {
-				t.Fatalf("audit.go has no line %q for the README's directive", code)
+				t.Fatalf("audit.go has no line %q for the directive of docs/adoption.md", code)
 			}
 			if err := os.WriteFile(file, []byte(strings.Replace(string(src), "\t"+code+"\n", "\t"+directive+"\n", 1)), 0o644); err != nil {
 				t.Fatal(err)
@@ -64,7 +64,7 @@ func TestAdoptingWalk(t *testing.T) {
 			case step == 1: // the first run, with -summary
 				wantExit(t, cmd, res, standaloneFindings)
 				if res.Stdout != summaryWant {
-					t.Errorf("%s: stdout\n%s\nwant (README):\n%s", cmd, res.Stdout, summaryWant)
+					t.Errorf("%s: stdout\n%s\nwant (docs/adoption.md):\n%s", cmd, res.Stdout, summaryWant)
 				}
 			case strings.Contains(cmd, " -diff "):
 				if res.Code == 0 || !strings.Contains(res.Stdout, "+\tpool, err := db.Pool(r.Context())") {
@@ -79,7 +79,7 @@ func TestAdoptingWalk(t *testing.T) {
 		}
 	}
 	if step != 5 {
-		t.Errorf("ran %d commands from the README, want 5 (summary, go fix -diff, go fix, singlepool, go vet)", step)
+		t.Errorf("ran %d commands from docs/adoption.md, want 5 (summary, go fix -diff, go fix, singlepool, go vet)", step)
 	}
 	// The fixed module builds, and the handler uses the shared pool.
 	if r := e2eutil.Run(t, dir, goEnv, "go", "build", "./..."); r.Code != 0 {
@@ -97,7 +97,7 @@ func sectionOf(t *testing.T, readme, heading string) string {
 	t.Helper()
 	_, rest, ok := strings.Cut(readme, "\n"+heading+"\n")
 	if !ok {
-		t.Fatalf("README.md has no %q section", heading)
+		t.Fatalf("%q: no such section", heading)
 	}
 	if i := strings.Index(rest, "\n## "); i >= 0 {
 		rest = rest[:i]
