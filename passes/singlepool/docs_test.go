@@ -2,7 +2,15 @@ package singlepool
 
 import (
 	"flag"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -54,4 +62,93 @@ func TestSettingsDocumented(t *testing.T) {
 		}
 		t.Errorf("%s's settings table is not settingsTable's (go test -run TestSettingsDocumented -update):\n%s", settingsDoc, want)
 	}
+}
+
+const rulesDoc = "../../docs/rules.md"
+
+// exampleMarker introduces an example in docs/rules.md: the declaration
+// FUNC (or the whole file, "file") of testdata/src/PATH, whose // want
+// comments say what is reported, followed by its fenced copy.
+var exampleMarker = regexp.MustCompile("(?m)^<!-- example (\\S+) (\\S+) -->\n(```go\n(?s:.*?)```\n)?")
+
+// TestRuleExamples keeps docs/rules.md's examples the testdata's, so they
+// stay true (go test -run TestRuleExamples -update rewrites them), and
+// gives every rule one.
+func TestRuleExamples(t *testing.T) {
+	data, err := os.ReadFile(rulesDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	var failed bool
+	out := exampleMarker.ReplaceAllStringFunc(doc, func(m string) string {
+		sub := exampleMarker.FindStringSubmatch(m)
+		src, err := exampleSource(filepath.Join("testdata", "src", sub[1]), sub[2])
+		if err != nil {
+			t.Errorf("docs/rules.md example %s %s: %v", sub[1], sub[2], err)
+			failed = true
+			return m
+		}
+		want := "```go\n" + src + "\n```\n"
+		if sub[3] != want && !*updateDocs {
+			t.Errorf("docs/rules.md's example %s %s is not the testdata's (go test -run TestRuleExamples -update):\n%s", sub[1], sub[2], want)
+		}
+		return "<!-- example " + sub[1] + " " + sub[2] + " -->\n" + want
+	})
+	for _, sec := range strings.Split(doc, "\n## ")[1:] {
+		name, _, _ := strings.Cut(sec, "\n")
+		if slices.Contains(categories, name) && name != categoryConfig && !exampleMarker.MatchString(sec) {
+			t.Errorf("docs/rules.md: the rule %s has no example from testdata", name)
+		}
+	}
+	if *updateDocs && !failed && out != doc {
+		if err := os.WriteFile(rulesDoc, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// exampleSource returns the text of a declaration of the file (its doc
+// comment included), or of the whole file.
+func exampleSource(file, name string) (string, error) {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return "", err
+	}
+	if name == "file" {
+		return strings.TrimRight(string(src), "\n"), nil
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, file, src, parser.ParseComments)
+	if err != nil {
+		return "", err
+	}
+	for _, d := range f.Decls {
+		var start ast.Node = d
+		match := false
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			recv := ""
+			if d.Recv != nil && len(d.Recv.List) == 1 {
+				recv = types.ExprString(d.Recv.List[0].Type) + "."
+			}
+			match = d.Name.Name == name || recv+d.Name.Name == name
+			if d.Doc != nil {
+				start = d.Doc
+			}
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				if v, ok := s.(*ast.ValueSpec); ok && v.Names[0].Name == name {
+					match = true
+				}
+			}
+			if d.Doc != nil {
+				start = d.Doc
+			}
+		}
+		if match {
+			return string(src[fset.Position(start.Pos()).Offset:fset.Position(d.End()).Offset]), nil
+		}
+	}
+	return "", fmt.Errorf("no declaration %s in %s", name, file)
 }
