@@ -38,7 +38,7 @@ budget() {
 
 # from_scratch DIR: the cure for a backend with no shared package yet: a
 # copy of the demo without internal/db (nor main's lines that use it, nor
-# .singlepool.yml), then the two commands of the README's "Starting from
+# .singlepool.yml), then the two commands of docs/adoption.md's "Starting from
 # scratch", then the budget of the result.
 from_scratch() {
 	local dir=$1

@@ -213,8 +213,8 @@ EOF
 }
 
 # shared_env NAME is the variable the accessors of NAME build their pools
-# from. A fix applies only where a site connects with the same (README,
-# "Suggested fixes"): pgx's tests connect with PGX_TEST_DATABASE, so that
+# from. A fix applies only where a site connects with the same (docs/fixes.md):
+# pgx's tests connect with PGX_TEST_DATABASE, so that
 # is its shared pool's; PGX_SHARED_ENV=DATABASE_URL shows what the rules
 # withhold when the shared pool is another database.
 shared_env() {

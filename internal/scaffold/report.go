@@ -18,7 +18,7 @@ func settingsText(importPath string, accs []accessor, b singlepool.Budget) []byt
 	var out bytes.Buffer
 	fmt.Fprintf(&out, `# singlepool settings, written by singlepool -init with %s.
 # Only that package may build a pool or client; singlepool -fix calls its
-# accessors instead of each constructor (README, "Adoption").
+# accessors instead of each constructor (docs/adoption.md).
 allow:
   - %s
 singleton:

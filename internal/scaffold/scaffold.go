@@ -99,7 +99,7 @@ func run(w io.Writer, importPath string, args []string) error {
 	settingsFile := filepath.Join(mod.Dir, singlepool.ConfigFileName)
 	for _, p := range []string{dir, settingsFile} {
 		if _, err := os.Lstat(p); err == nil {
-			return badInput("%s exists: -init never overwrites a file; move it away, or write the settings by hand (README, \"Adoption\")", relPath(p))
+			return badInput("%s exists: -init never overwrites a file; move it away, or write the settings by hand (docs/adoption.md)", relPath(p))
 		}
 	}
 

@@ -12,7 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Diagnostic categories (LSP "code"), each a section of the README.
+// Diagnostic categories (LSP "code"), each a section of docs/rules.md.
 const (
 	categoryPool     = "new-pool"
 	categoryConn     = "new-conn"
@@ -30,7 +30,7 @@ const (
 	categoryUnbounded    = "unbounded-pool"
 )
 
-// categories lists every category; each has its section in the README.
+// categories lists every category; each has its section in docs/rules.md.
 var categories = []string{
 	categoryPool, categoryConn, categoryAccessor, categoryConfig, categoryFactory,
 	categoryPerRequest, categoryPerIteration, categoryMaxPools, categoryCloseShared, categoryNolint,
@@ -38,7 +38,7 @@ var categories = []string{
 }
 
 // report reports a diagnostic of the category at [pos, end) (end may be
-// NoPos), linking to the rule's section of the README.
+// NoPos), linking to the rule's section of docs/rules.md.
 func report(pass *analysis.Pass, pos, end token.Pos, cat, msg string, fix *analysis.SuggestedFix) {
 	d := analysis.Diagnostic{
 		Pos:      pos,
