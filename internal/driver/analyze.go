@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/singlepool/singlepool/passes/singlepool"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -26,12 +25,7 @@ func Analyze(a *analysis.Analyzer, args []string) (*checker.Graph, error) {
 	if len(patterns) == 0 {
 		return nil, errors.New("no package patterns given (for example ./...)")
 	}
-	pkgs, err := Load(patterns, opts.tests, func(dirs []string) ([]singlepool.FuncName, error) {
-		return singlepool.Constructors(a, dirs)
-	}, stagingFor(a))
-	if err == nil && len(pkgs) == 0 {
-		err = errors.New(strings.Join(patterns, " ") + " matched no packages")
-	}
+	pkgs, err := loadFor(a, patterns, opts.tests)
 	if err != nil {
 		return nil, err
 	}

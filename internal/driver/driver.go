@@ -63,12 +63,7 @@ func Run(a *analysis.Analyzer, args []string) (exitcode int, ok bool) {
 
 	// (Invalid settings given as flags were rejected above; an invalid
 	// settings file is reported by the analyzer in the packages it covers.)
-	pkgs, err := Load(patterns, opts.tests, func(dirs []string) ([]singlepool.FuncName, error) {
-		return singlepool.Constructors(a, dirs)
-	}, stagingFor(a))
-	if err == nil && len(pkgs) == 0 {
-		err = errors.New(strings.Join(patterns, " ") + " matched no packages")
-	}
+	pkgs, err := loadFor(a, patterns, opts.tests)
 	if err != nil {
 		log.Print(err)
 		return 1, true
@@ -98,6 +93,18 @@ func Run(a *analysis.Analyzer, args []string) (exitcode int, ok bool) {
 		runtime.KeepAlive(graph)
 	}
 	return exitcode, true
+}
+
+// loadFor loads the packages patterns name for the analysis by a (see
+// Load); no package at all is an error.
+func loadFor(a *analysis.Analyzer, patterns []string, tests bool) ([]*packages.Package, error) {
+	pkgs, err := Load(patterns, tests, func(dirs []string) ([]singlepool.FuncName, error) {
+		return singlepool.Constructors(a, dirs)
+	}, stagingFor(a))
+	if err == nil && len(pkgs) == 0 {
+		err = errors.New(strings.Join(patterns, " ") + " matched no packages")
+	}
+	return pkgs, err
 }
 
 func writeHeapProfile(name string) error {

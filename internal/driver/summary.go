@@ -32,9 +32,7 @@ func FixSummary(w io.Writer, args []string) (ok bool, v Verdict) {
 	if !ok || len(patterns) == 0 || opts.json {
 		return false, Verdict{}
 	}
-	pkgs, err := Load(patterns, opts.tests, func(dirs []string) ([]singlepool.FuncName, error) {
-		return singlepool.Constructors(a, dirs)
-	}, stagingFor(a))
+	pkgs, err := loadFor(a, patterns, opts.tests)
 	if err != nil {
 		return false, Verdict{}
 	}
