@@ -152,3 +152,59 @@ func exampleSource(file, name string) (string, error) {
 	}
 	return "", fmt.Errorf("no declaration %s in %s", name, file)
 }
+
+// noFixReasons are the kinds of reason a finding without a fix gives, by
+// a phrase each one's message contains: docs/fixes.md (or, for
+// unbounded-pool's fix, docs/rules.md) must explain each, and every reason
+// the testdata expects must be of one of these kinds, so that a new kind
+// of reason cannot go undocumented.
+var noFixReasons = []string{
+	"it connects with", "it uses the", "it configures its own pool", "it tunes its pool after",
+	"could drop side effects", "is used after it is closed", "is only closed, never used",
+	"returns the pool to", "closes it, and would close the shared pool", "is passed as a function value",
+	"a function value", "exported: other packages may close it", "also holds pools from elsewhere",
+	"does not fit", "cannot read what", "its package is not in this module", "would be left unused",
+	"the file is processed by cgo", "spread argument",
+	// unbounded-pool's fix (docs/rules.md)
+	"removing it would leave", "is not assigned to a variable", "its result is used", "its error is not checked",
+}
+
+var wantReason = regexp.MustCompile("no suggested fix: ([^`\"]*)")
+
+// TestNoFixReasonsDocumented: every kind of reason a finding without a
+// fix can give is explained in the docs, and the testdata expects none of
+// another kind.
+func TestNoFixReasonsDocumented(t *testing.T) {
+	var docs string
+	for _, f := range []string{"../../docs/fixes.md", rulesDoc} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs += string(data)
+	}
+	for _, r := range noFixReasons {
+		if !strings.Contains(docs, r) {
+			t.Errorf("docs/fixes.md does not explain the reason %q", r)
+		}
+	}
+	err := filepath.WalkDir(filepath.Join("testdata", "src"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range wantReason.FindAllStringSubmatch(string(data), -1) {
+			reason := strings.ReplaceAll(m[1], `\`, "") // the patterns' escapes
+			if !slices.ContainsFunc(noFixReasons, func(r string) bool { return strings.Contains(reason, r) }) {
+				t.Errorf("%s: the reason %q is of no kind noFixReasons lists: document it in docs/fixes.md and add it", p, reason)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
