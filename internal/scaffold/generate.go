@@ -176,7 +176,7 @@ var pgxPool = sync.OnceValues(func() (*pgxpool.Pool, error) {
 })
 
 // Pool returns the shared pgx pool on %s, built on first use.
-// ctx only lets a cancelled caller stop early.
+// ctx only lets a canceled caller stop early.
 func Pool(ctx context.Context) (*pgxpool.Pool, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -384,7 +384,7 @@ var mongoClient = sync.OnceValues(func() (*mongo.Client, error) {
 })
 
 // Mongo returns the shared MongoDB client on %s, built on first
-// use. ctx only lets a cancelled caller stop early.
+// use. ctx only lets a canceled caller stop early.
 func Mongo(ctx context.Context) (*mongo.Client, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -19,7 +19,7 @@ func TestCategoriesDocumented(t *testing.T) {
 	}
 	help := extractDoc(doc) // what -help prints
 	for _, cat := range categories {
-		if !strings.Contains(help, "\n\t"+cat+" ") {
+		if !strings.Contains(help, "  - "+cat+": ") {
 			t.Errorf("doc.go's list of rules (singlepool -help) has no line for %s", cat)
 		}
 		if !strings.Contains(string(rules), "\n## "+cat+"\n") {

@@ -23,18 +23,18 @@
 // Rules (each diagnostic's category, documented at
 // https://github.com/singlepool/singlepool/blob/main/docs/rules.md#RULE):
 //
-//	new-pool            a pool or pooled client created outside the allowlist
-//	new-conn            a single connection (with -single-conns)
-//	pool-factory        a call of a function that builds a new pool on every call
-//	pool-per-request    a pool built per request or RPC, even in the allowlist
-//	pool-per-iteration  a pool built in every iteration of a loop
-//	max-pools           a program linking more than -max-pools sites of one pool type
-//	max-conns           a program that can open more connections than -max-conns
-//	unbounded-pool      a *sql.DB pool with no connection limit (with -max-conns)
-//	close-shared        the shared pool closed outside its owner
-//	nolint              //nolint:singlepool without a reason, or silencing nothing
-//	bad-accessor        a -singleton accessor that does not fit or cannot be read
-//	bad-config          a settings file that is wrong
+//   - new-pool: a pool or pooled client created outside the allowlist
+//   - new-conn: a single connection (with -single-conns)
+//   - pool-factory: a call of a function that builds a new pool on every call
+//   - pool-per-request: a pool built per request or RPC, even in the allowlist
+//   - pool-per-iteration: a pool built in every iteration of a loop
+//   - max-pools: a program linking more than -max-pools sites of one pool type
+//   - max-conns: a program that can open more connections than -max-conns
+//   - unbounded-pool: a *sql.DB pool with no connection limit (with -max-conns)
+//   - close-shared: the shared pool closed outside its owner
+//   - nolint: //nolint:singlepool without a reason, or silencing nothing
+//   - bad-accessor: a -singleton accessor that does not fit or cannot be read
+//   - bad-config: a settings file that is wrong
 //
 // Beyond direct calls:
 //

@@ -15,7 +15,7 @@ import (
 const initPkg = "internal/db"
 
 // noServer points every family at addresses where nothing listens: none
-// of the constructors connects before its first use, and the behaviour
+// of the constructors connects before its first use, and the behavior
 // tests only compare the handles and their settings.
 var noServer = []string{
 	"DATABASE_URL=postgres://app@127.0.0.1:1/appdb?sslmode=disable", "WANT_DATABASE=appdb",
@@ -27,7 +27,7 @@ var noServer = []string{
 // writes internal/db and .singlepool.yml, the package builds and vets
 // with the module's own versions of the real libraries (no go.mod
 // change), a plain `singlepool -fix` then fixes every site, and the
-// family's behaviour test, which fails before the fix (two pools), passes
+// family's behavior test, which fails before the fix (two pools), passes
 // after it: one pool, on the same database, with the size -init wrote.
 func TestInitFamilies(t *testing.T) {
 	bin, orig := setup(t, "initfam")
@@ -53,7 +53,7 @@ func TestInitFamilies(t *testing.T) {
 		t.Run(c.pkg, func(t *testing.T) {
 			dir := copyModule(t, "initfam")
 			if r := e2eutil.Run(t, dir, env, "go", "test", "-count=1", "./"+c.pkg); r.Code == 0 {
-				t.Fatalf("the behaviour test of %s passes before the fix: it tests nothing", c.pkg)
+				t.Fatalf("the behavior test of %s passes before the fix: it tests nothing", c.pkg)
 			}
 			args := append([]string{"-init=example.com/initfam/" + initPkg}, c.flags...)
 			res := singlepool(t, bin, dir, append(args, "./"+c.pkg+"/...", "./cmd/...")...)
@@ -91,7 +91,7 @@ func TestInitFamilies(t *testing.T) {
 // main's lines that use it). `singlepool -init` writes the shared
 // package, `singlepool -fix` with no flags then fixes exactly the sites a
 // reviewer marked "site: fix" (36) and none marked "keep"; the module
-// builds and vets, and with the incident's test helpers and behaviour
+// builds and vets, and with the incident's test helpers and behavior
 // tests put back (they import internal/db, which now exists again), every
 // fixed function still works with the shared pools open.
 func TestInitIncident(t *testing.T) {
@@ -131,7 +131,7 @@ func TestInitIncident(t *testing.T) {
 			t.Errorf("go %s after -init and -fix: exit %d\n%s", strings.Join(args, " "), r.Code, clip(r.Stderr))
 		}
 	}
-	// The behaviour tests, back.
+	// The behavior tests, back.
 	e2eutil.CopyDir(t, filepath.Join(orig, "internal", "dbtest"), filepath.Join(dir, "internal", "dbtest"))
 	for name := range goFiles(t, orig) {
 		if strings.HasSuffix(name, "_test.go") {
@@ -139,7 +139,7 @@ func TestInitIncident(t *testing.T) {
 		}
 	}
 	if r := e2eutil.Run(t, dir, goEnv, "go", "test", "-count=1", "./..."); r.Code != 0 {
-		t.Errorf("the behaviour tests after -init and -fix: exit %d\n%s%s", r.Code, clip(r.Stdout), clip(r.Stderr))
+		t.Errorf("the behavior tests after -init and -fix: exit %d\n%s%s", r.Code, clip(r.Stdout), clip(r.Stderr))
 	}
 
 	// Run again: nothing is overwritten.
