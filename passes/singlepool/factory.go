@@ -15,47 +15,55 @@ import (
 // factoryIn returns a fact if fd creates a pool on every call: an
 // unguarded call of a constructor or factory whose pool escapes through a
 // return, a field or a global (a factory), or stays inside the call (a
-// helper, such as one that opens, queries and closes). Function literals
-// are entered only where they run before the function returns (see
-// frequency.RunsBeforeReturn): those passed to sync.Once.Do or sync.OnceValue(s) run
-// once, and others run when called, which the enclosing function does not
-// decide.
+// helper, such as one that opens, queries and closes), on every path that
+// returns successfully (buildsOnEveryPath). Function literals are entered
+// only where they run before the function returns (see
+// frequency.RunsBeforeReturn): those passed to sync.Once.Do or
+// sync.OnceValue(s) run once, and others run when called, which the
+// enclosing function does not decide. A literal passed to another call
+// (a retry helper, or a router that keeps it as a handler) counts only
+// for the pools it hands to fd's own variables.
 func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site, local map[*types.Func]*factoryFact) *factoryFact {
 	var found, helper *factoryFact
 	tainted := make(map[types.Object]bool)
-	var parents []ast.Node
+	// litPools are the locals of literals passed to calls that hold a new
+	// pool: fd's only once assigned to one of fd's variables.
+	litPools := make(map[types.Object]litPool)
 	escapes := false
-	// inLit counts the entered function literals on parents: a return
-	// there leaves the literal, not fd.
-	inLit := 0
+	// built are the calls counted: where fd builds its pool.
+	var built []ast.Node
 	// Two passes over the body: the first taints the locals that hold a
 	// new pool, the second (once taint is stable) looks for escapes.
 	for round := 0; round < 3 && !escapes; round++ {
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			if n == nil {
-				if _, ok := parents[len(parents)-1].(*ast.FuncLit); ok {
-					inLit--
-				}
-				parents = parents[:len(parents)-1]
-				return false
-			}
-			if lit, ok := n.(*ast.FuncLit); ok {
-				if !frequency.RunsBeforeReturn(pass, lit, parents) {
-					return false
-				}
-				inLit++
-			}
-			parents = append(parents, n)
+		walkBody(pass, fd, func(n ast.Node, parents []ast.Node, inLit bool, argLit *ast.FuncLit) {
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
-				return true
+				return
 			}
 			f := callFactory(pass, call, calls, local)
 			if f == nil {
-				return true
+				return
 			}
 			if frequency.CachedConstruction(pass, code.InnermostFirst(parents)) {
-				return true // lazy initialization of a cache
+				return // lazy initialization of a cache
+			}
+			if argLit != nil {
+				// The literal's own pool is its business (a handler's, per
+				// request); one handed to fd's variables is fd's.
+				if f.Helper {
+					return
+				}
+				switch v, own := assignedVar(pass, fd, argLit, parents); {
+				case v != nil && own:
+					litPools[v] = litPool{f, call, argLit}
+				case v != nil:
+					tainted[v] = true
+					built = append(built, call)
+					if found == nil {
+						found = f
+					}
+				}
+				return
 			}
 			if f.Helper {
 				// Its result is not a pool: fd opens one on every call
@@ -63,48 +71,53 @@ func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site,
 				if helper == nil {
 					helper = f
 				}
-				return true
+				built = append(built, call)
+				return
 			}
-			if e, lhs := poolFlow(pass, parents, inLit > 0); e {
+			if e, lhs := poolFlow(pass, parents, inLit); e {
 				found, escapes = f, true
+				built = append(built, call)
 			} else if lhs != nil {
 				tainted[lhs] = true
+				built = append(built, call)
 				if found == nil {
 					found = f
 				}
 			}
-			return true
 		})
-		parents = parents[:0]
-		if escapes || len(tainted) == 0 {
+		if escapes || len(tainted)+len(litPools) == 0 {
 			break
 		}
 		// Follow tainted locals into returns, fields, globals and other locals.
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			if n == nil {
-				if _, ok := parents[len(parents)-1].(*ast.FuncLit); ok {
-					inLit--
-				}
-				parents = parents[:len(parents)-1]
-				return false
-			}
-			if lit, ok := n.(*ast.FuncLit); ok {
-				if !frequency.RunsBeforeReturn(pass, lit, parents) {
-					return false
-				}
-				inLit++
-			}
-			parents = append(parents, n)
+		walkBody(pass, fd, func(n ast.Node, parents []ast.Node, inLit bool, argLit *ast.FuncLit) {
 			switch n := n.(type) {
 			case *ast.ReturnStmt:
 				for _, r := range n.Results {
-					if inLit == 0 && carries(pass, r, tainted) {
+					if !inLit && carries(pass, r, tainted) {
 						escapes = true
 					}
 				}
 			case *ast.AssignStmt:
 				for i, r := range n.Rhs {
-					if !carries(pass, r, tainted) || i >= len(n.Lhs) {
+					if i >= len(n.Lhs) {
+						continue
+					}
+					if argLit != nil {
+						// pool = p in a callback: p's pool is fd's.
+						if id, ok := ast.Unparen(r).(*ast.Ident); ok {
+							if lp, ok := litPools[pass.TypesInfo.Uses[id]]; ok {
+								if v, own := assignedVar(pass, fd, lp.lit, []ast.Node{n, r}); v != nil && !own {
+									tainted[v] = true
+									built = append(built, lp.call)
+									if found == nil {
+										found = lp.fact
+									}
+								}
+							}
+						}
+						continue
+					}
+					if !carries(pass, r, tainted) {
 						continue
 					}
 					switch t := storeTarget(pass, n.Lhs[i]).(type) {
@@ -115,19 +128,97 @@ func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site,
 					}
 				}
 			}
-			return true
 		})
-		parents = parents[:0]
+	}
+	if (found == nil && helper == nil) || !buildsOnEveryPath(pass, fd, built) {
+		return nil
 	}
 	switch {
 	case escapes && found != nil:
 		return found
 	case found != nil:
 		return &factoryFact{Ctor: found.Ctor, Via: found.Via, Helper: true, Closes: closesAny(pass, fd.Body, tainted)}
-	case helper != nil:
-		return helper
 	}
-	return nil
+	return helper
+}
+
+// A litPool is a new pool held by a local of a literal passed to a call.
+type litPool struct {
+	fact *factoryFact
+	call ast.Node
+	lit  *ast.FuncLit
+}
+
+// walkBody calls visit for each node of fd's body, outermost first, with
+// its parents (outermost first), whether it is inside a function literal
+// (a return there leaves the literal, not fd) and the innermost literal
+// passed to a call rather than called on the spot, if any. Literals that
+// do not run before fd returns are not entered (frequency.RunsBeforeReturn).
+func walkBody(pass *analysis.Pass, fd *ast.FuncDecl, visit func(n ast.Node, parents []ast.Node, inLit bool, argLit *ast.FuncLit)) {
+	var parents []ast.Node
+	inLit := 0
+	var argLits []*ast.FuncLit
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if n == nil {
+			if lit, ok := parents[len(parents)-1].(*ast.FuncLit); ok {
+				inLit--
+				if len(argLits) > 0 && argLits[len(argLits)-1] == lit {
+					argLits = argLits[:len(argLits)-1]
+				}
+			}
+			parents = parents[:len(parents)-1]
+			return false
+		}
+		if lit, ok := n.(*ast.FuncLit); ok {
+			if !frequency.RunsBeforeReturn(pass, lit, parents) {
+				return false
+			}
+			inLit++
+			if call := parents[len(parents)-1].(*ast.CallExpr); ast.Unparen(call.Fun) != lit {
+				argLits = append(argLits, lit)
+			}
+		}
+		parents = append(parents, n)
+		var argLit *ast.FuncLit
+		if len(argLits) > 0 {
+			argLit = argLits[len(argLits)-1]
+		}
+		visit(n, parents, inLit > 0, argLit)
+		return true
+	})
+}
+
+// assignedVar returns the local variable that the value at the end of
+// parents (outermost first) is assigned to, inside the literal lit, and
+// whether it is lit's own: declared inside lit. It returns nil for
+// anything but a variable of fd (a field, a global, a return).
+func assignedVar(pass *analysis.Pass, fd *ast.FuncDecl, lit *ast.FuncLit, parents []ast.Node) (types.Object, bool) {
+	val := parents[len(parents)-1]
+	for i := len(parents) - 2; i >= 0; i-- {
+		switch p := parents[i].(type) {
+		case *ast.AssignStmt:
+			idx := 0
+			if len(p.Rhs) == len(p.Lhs) {
+				for j, r := range p.Rhs {
+					if r.Pos() <= val.Pos() && val.End() <= r.End() {
+						idx = j
+					}
+				}
+			}
+			id, ok := ast.Unparen(p.Lhs[idx]).(*ast.Ident)
+			if !ok {
+				return nil, false
+			}
+			v, ok := pass.TypesInfo.ObjectOf(id).(*types.Var)
+			if !ok || v.Pos() < fd.Pos() || v.Pos() >= fd.End() {
+				return nil, false
+			}
+			return v, lit.Pos() <= v.Pos() && v.Pos() < lit.End()
+		case ast.Stmt:
+			return nil, false
+		}
+	}
+	return nil, false
 }
 
 // closesAny reports whether body closes one of the pools: x.Close() or

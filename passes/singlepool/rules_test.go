@@ -65,6 +65,11 @@ func TestBadConfig(t *testing.T) {
 func TestPoolFactory(t *testing.T) {
 	a := mustNew(t, singlepool.Config{Allow: []string{"poolfactory/owner", "poolfactory/store", "poolfactory/once", "poolfactory/helper", "poolfactory/registry", "poolfactory/iface"}})
 	analysistest.Run(t, analysistest.TestData(), a, "poolfactory/store", "poolfactory/wrap", "poolfactory/once", "poolfactory/owner", "poolfactory/helper", "poolfactory/registry", "poolfactory/iface", "poolfactory/caller")
+	// What "on every call" takes: caches per key, pools built on some
+	// paths only, closures kept to run later, startup loops and code
+	// that runs once (issue 30).
+	claims := mustNew(t, singlepool.Config{Allow: []string{"poolfactory/claims/shared"}})
+	analysistest.Run(t, analysistest.TestData(), claims, "poolfactory/claims/pg", "poolfactory/claims/my", "poolfactory/claims", "poolfactory/claims/shared", "poolfactory/claims/users", "poolfactory/claims/cmd/app")
 }
 
 // TestPoolPerRequest checks per-request code beyond net/http: gin, echo, fiber,

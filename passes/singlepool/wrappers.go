@@ -29,33 +29,49 @@ func wrapsExistingPool(pass *analysis.Pass, id *ast.Ident, fn *types.Func) bool 
 	if call == nil || len(call.Args) == 0 {
 		return false
 	}
-	arg := call.Args[0]
-	// Through a local with one value: connector := stdlib.GetPoolConnector(pool).
-	if v, ok := ast.Unparen(arg).(*ast.Ident); ok {
-		if init, why := connid.Value(pass, v); why == "" {
-			arg = init
-		}
-	}
 	found := false
-	ast.Inspect(arg, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.KeyValueExpr:
-			// A dialector's Conn field set to something.
-			key, ok := n.Key.(*ast.Ident)
-			if !ok || key.Name != "Conn" || code.IsNil(n.Value) {
-				return true
+	// Through locals with one value, up to a few deep:
+	// connector := stdlib.GetPoolConnector(pool); cfg := postgres.Config{Conn: db}.
+	var inspect func(e ast.Expr, depth int)
+	inspect = func(e ast.Expr, depth int) {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if found {
+				return false
 			}
-			if f, ok := pass.TypesInfo.Uses[key].(*types.Var); ok && f.IsField() && f.Pkg() != nil && catalog.GormDrivers[f.Pkg().Path()] {
-				found = true
-			}
-		case *ast.CallExpr:
-			if cid := code.CalleeIdent(n); cid != nil {
-				if cf, ok := pass.TypesInfo.Uses[cid].(*types.Func); ok && cf.Pkg() != nil && catalog.PoolConnectors[code.FuncNameOf(cf).String()] {
+			switch n := n.(type) {
+			case *ast.Ident:
+				if depth < 3 {
+					if v, ok := pass.TypesInfo.Uses[n].(*types.Var); ok && !v.IsField() && v.Parent() != pass.Pkg.Scope() {
+						if init, why := connid.Value(pass, n); why == "" && init != nil {
+							inspect(init, depth+1)
+						}
+					}
+				}
+			case *ast.KeyValueExpr:
+				if wrapsConn(pass, n) {
 					found = true
 				}
+			case *ast.CallExpr:
+				if cid := code.CalleeIdent(n); cid != nil {
+					if cf, ok := pass.TypesInfo.Uses[cid].(*types.Func); ok && cf.Pkg() != nil && catalog.PoolConnectors[code.FuncNameOf(cf).String()] {
+						found = true
+					}
+				}
 			}
-		}
-		return !found
-	})
+			return !found
+		})
+	}
+	inspect(call.Args[0], 0)
 	return found
+}
+
+// wrapsConn reports whether kv sets a gorm dialector's Conn field to
+// something.
+func wrapsConn(pass *analysis.Pass, kv *ast.KeyValueExpr) bool {
+	key, ok := kv.Key.(*ast.Ident)
+	if !ok || key.Name != "Conn" || code.IsNil(kv.Value) {
+		return false
+	}
+	f, ok := pass.TypesInfo.Uses[key].(*types.Var)
+	return ok && f.IsField() && f.Pkg() != nil && catalog.GormDrivers[f.Pkg().Path()]
 }

@@ -44,11 +44,11 @@ func Of(pass *analysis.Pass, hs *Index, path []ast.Node) Frequency {
 	for i := 1; i < len(path); i++ {
 		switch n := path[i].(type) {
 		case *ast.ForStmt:
-			if path[i-1] == n.Body && !retriesUntilBuilt(pass, n.Body, path) {
+			if path[i-1] == n.Body && !retriesUntilBuilt(pass, n.Body, path) && !keepsOnePerEntry(pass, n, path) {
 				return Frequency{Per: Iteration}
 			}
 		case *ast.RangeStmt:
-			if path[i-1] == n.Body && !retriesUntilBuilt(pass, n.Body, path) {
+			if path[i-1] == n.Body && !retriesUntilBuilt(pass, n.Body, path) && !keepsOnePerEntry(pass, n, path) {
 				return Frequency{Per: Iteration}
 			}
 		case *ast.FuncLit:

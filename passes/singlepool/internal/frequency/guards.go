@@ -19,6 +19,8 @@ import (
 //	if cache != nil { return cache }; ...; cache = New(..)   an early return
 //	                                                    (double-checked locking too)
 //	if p, ok := pools[k]; ok { return p }; p := New(..); pools[k] = p   per key
+//	if v, ok := m.Load(k); ok { return v }; p := New(..); m.Store(k, p)  per key, sync.Map
+//	p := New(..); v, loaded := m.LoadOrStore(k, p)      the first one stored is kept
 
 // CachedConstruction reports whether the constructor call on path
 // (innermost first, from the call or below it) builds into a cache behind
@@ -57,7 +59,10 @@ func CachedConstruction(pass *analysis.Pass, path []ast.Node) bool {
 	if body == nil {
 		return false
 	}
-	caches := cacheTargets(pass, body, path[ci:])
+	caches, keeps := cacheTargets(pass, body, path[ci:])
+	if keeps {
+		return true
+	}
 	if len(caches) == 0 {
 		return false
 	}
@@ -87,12 +92,21 @@ func CachedConstruction(pass *analysis.Pass, path []ast.Node) bool {
 	return guarded
 }
 
+// Methods of map-like caches (sync.Map and the like): those that store a
+// value under a key, and those that look one up ("v, ok := m.Load(k)").
+var (
+	cacheStores  = map[string]bool{"Store": true, "Swap": true, "Set": true, "Put": true, "Add": true}
+	cacheLookups = map[string]bool{"Load": true, "Get": true}
+)
+
 // cacheTargets returns where the call's pool is kept beyond the call: its
 // own target if that is a package-level variable, a field or an element,
-// else the caches the local it is assigned to is stored in.
-func cacheTargets(pass *analysis.Pass, body *ast.BlockStmt, path []ast.Node) []ast.Expr {
+// else the caches the local it is assigned to is stored in (assigned, or
+// stored by a map-like cache's method). keeps reports a LoadOrStore of
+// the local into a cache: the first pool stored is the one kept.
+func cacheTargets(pass *analysis.Pass, body *ast.BlockStmt, path []ast.Node) (caches []ast.Expr, keeps bool) {
 	if len(path) < 2 {
-		return nil
+		return nil, false
 	}
 	var lhs ast.Expr
 	switch p := path[1].(type) {
@@ -106,33 +120,50 @@ func cacheTargets(pass *analysis.Pass, body *ast.BlockStmt, path []ast.Node) []a
 		}
 	}
 	if lhs == nil {
-		return nil
+		return nil, false
 	}
 	if isCache(pass, lhs) {
-		return []ast.Expr{lhs}
+		return []ast.Expr{lhs}, false
 	}
 	id, ok := ast.Unparen(lhs).(*ast.Ident)
 	if !ok {
-		return nil
+		return nil, false
 	}
 	local := pass.TypesInfo.ObjectOf(id)
 	if local == nil {
-		return nil
+		return nil, false
 	}
-	var caches []ast.Expr
+	isLocal := func(e ast.Expr) bool {
+		rid, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && pass.TypesInfo.Uses[rid] == local
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || len(as.Lhs) != len(as.Rhs) {
-			return true
-		}
-		for i, r := range as.Rhs {
-			if rid, ok := ast.Unparen(r).(*ast.Ident); ok && pass.TypesInfo.Uses[rid] == local && isCache(pass, as.Lhs[i]) {
-				caches = append(caches, as.Lhs[i])
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				return true
+			}
+			for i, r := range n.Rhs {
+				if isLocal(r) && isCache(pass, n.Lhs[i]) {
+					caches = append(caches, n.Lhs[i])
+				}
+			}
+		case *ast.CallExpr:
+			// m.Store(k, p), m.LoadOrStore(k, p) on a cache.
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if !ok || len(n.Args) != 2 || !isLocal(n.Args[1]) || !isCache(pass, sel.X) {
+				return true
+			}
+			switch {
+			case sel.Sel.Name == "LoadOrStore":
+				keeps = true
+			case cacheStores[sel.Sel.Name]:
+				caches = append(caches, sel.X)
 			}
 		}
 		return true
 	})
-	return caches
+	return caches, keeps
 }
 
 // isCache reports whether e outlives the call: a package-level variable,
@@ -188,8 +219,18 @@ func checksPresent(pass *analysis.Pass, ifs *ast.IfStmt, caches []ast.Expr) bool
 	if !ok || len(as.Rhs) != 1 {
 		return false
 	}
-	lookup, ok := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
-	if !ok || !sameCache(pass, lookup, caches) {
+	switch lookup := ast.Unparen(as.Rhs[0]).(type) {
+	case *ast.IndexExpr:
+		if !sameCache(pass, lookup, caches) {
+			return false
+		}
+	case *ast.CallExpr:
+		// v, ok := m.Load(k) on a map-like cache.
+		sel, ok := ast.Unparen(lookup.Fun).(*ast.SelectorExpr)
+		if !ok || !cacheLookups[sel.Sel.Name] || !sameCache(pass, sel.X, caches) {
+			return false
+		}
+	default:
 		return false
 	}
 	// The condition tests what the lookup found: ok, or v != nil.

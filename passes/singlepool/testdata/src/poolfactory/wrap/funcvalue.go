@@ -33,11 +33,12 @@ func newOnceStore() *onceStore {
 	return &onceStore{get: sync.OnceValues(func() (*sql.DB, error) { return sql.Open("pgx", "x") })} // want `sql\.Open creates a new connection pool`
 }
 
-// openAll returns several new pools, in a slice: a factory.
-func openAll(dsns []string) ([]*sql.DB, error) { // want openAll:"factory\\(sql.Open at wrap/funcvalue.go:40\\)"
+// openAll returns several new pools, in a slice: a factory, whose loop
+// builds one pool per entry and keeps it (not one per iteration).
+func openAll(dsns []string) ([]*sql.DB, error) { // want openAll:"factory\\(sql.Open at wrap/funcvalue.go:41\\)"
 	var out []*sql.DB
 	for _, d := range dsns {
-		db, err := sql.Open("pgx", d) // want `sql\.Open creates a new connection pool on every iteration`
+		db, err := sql.Open("pgx", d) // want `^sql\.Open creates a new connection pool outside`
 		if err != nil {
 			return nil, err
 		}
@@ -47,10 +48,10 @@ func openAll(dsns []string) ([]*sql.DB, error) { // want openAll:"factory\\(sql.
 }
 
 // openMap returns several new pools, in a map: a factory.
-func openMap(dsns map[string]string) map[string]*sql.DB { // want openMap:"factory\\(sql.Open at wrap/funcvalue.go:53\\)"
+func openMap(dsns map[string]string) map[string]*sql.DB { // want openMap:"factory\\(sql.Open at wrap/funcvalue.go:54\\)"
 	out := map[string]*sql.DB{}
 	for name, d := range dsns {
-		db, _ := sql.Open("pgx", d) // want `sql\.Open creates a new connection pool on every iteration`
+		db, _ := sql.Open("pgx", d) // want `^sql\.Open creates a new connection pool outside`
 		out[name] = db
 	}
 	return out
