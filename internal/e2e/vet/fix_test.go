@@ -90,7 +90,7 @@ var (
 	jobsClose = "internal/jobs/jobs.go:19:13: pool.Close closes the shared pool (db.Pool): every later use of it fails; leave closing it to " + dbPkg + " at shutdown"
 	// The same through db.Conn, which passes the shared pool on (a fact).
 	jobsConnClose = "internal/jobs/jobs.go:30:13: conn.Close closes the shared pool (db.Pool): every later use of it fails; leave closing it to " + dbPkg + " at shutdown"
-	tenantsNoFix  = fmt.Sprintf("internal/tenants/tenants.go:18:21: pgxpool.New creates a new connection pool on every iteration outside %s; use the shared pool", dbPkg) +
+	tenantsNoFix  = fmt.Sprintf("internal/tenants/tenants.go:18:21: pgxpool.New creates a new connection pool outside %s; use the shared pool", dbPkg) +
 		" (no suggested fix: it connects with t.DSN, a field, which may not be the shared pool's database)"
 )
 
