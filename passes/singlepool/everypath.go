@@ -65,7 +65,7 @@ func buildsOnEveryPath(pass *analysis.Pass, fd *ast.FuncDecl, built []ast.Node) 
 				return true
 			}
 			if ret, ok := n.(*ast.ReturnStmt); ok {
-				return failingReturn(pass, sig, ret)
+				return failingReturn(sig, ret)
 			}
 		}
 		if len(b.Succs) == 0 {
@@ -91,7 +91,7 @@ func buildsOnEveryPath(pass *analysis.Pass, fd *ast.FuncDecl, built []ast.Node) 
 
 // failingReturn reports whether ret returns a failure: a non-nil error,
 // or nothing but nils.
-func failingReturn(pass *analysis.Pass, sig *types.Signature, ret *ast.ReturnStmt) bool {
+func failingReturn(sig *types.Signature, ret *ast.ReturnStmt) bool {
 	if len(ret.Results) == 0 || sig == nil || sig.Results().Len() != len(ret.Results) {
 		return false // a bare return, or a call's results: not known to fail
 	}

@@ -89,7 +89,7 @@ func factoryIn(pass *analysis.Pass, fd *ast.FuncDecl, calls map[*ast.Ident]site,
 			break
 		}
 		// Follow tainted locals into returns, fields, globals and other locals.
-		walkBody(pass, fd, func(n ast.Node, parents []ast.Node, inLit bool, argLit *ast.FuncLit) {
+		walkBody(pass, fd, func(n ast.Node, _ []ast.Node, inLit bool, argLit *ast.FuncLit) {
 			switch n := n.(type) {
 			case *ast.ReturnStmt:
 				for _, r := range n.Results {
