@@ -152,20 +152,8 @@ func (f *sharedFlow) visitDecl(r *sharedRound, d ast.Decl) {
 	}
 	var returns sharedFact
 	others := false
-	depth := 0 // function literals entered
-	var stack []ast.Node
-	ast.Inspect(d, func(n ast.Node) bool {
-		if n == nil {
-			if _, ok := stack[len(stack)-1].(*ast.FuncLit); ok {
-				depth--
-			}
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		stack = append(stack, n)
+	code.InspectStack(d, func(n ast.Node, stack []ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.FuncLit:
-			depth++
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
 				switch {
@@ -191,7 +179,7 @@ func (f *sharedFlow) visitDecl(r *sharedRound, d ast.Decl) {
 				}
 			}
 		case *ast.ReturnStmt:
-			if depth == 0 && fn != nil && len(n.Results) > 0 {
+			if fn != nil && len(n.Results) > 0 && !code.InLiteral(stack) {
 				if acc := f.source(n.Results[0]); acc.Accessor != "" {
 					returns = acc
 				} else if !code.IsNil(n.Results[0]) {
@@ -279,13 +267,7 @@ func (f *sharedFlow) reportCloses(s *settings, file *ast.File) {
 		if fd, ok := d.(*ast.FuncDecl); ok && pass.Pkg.Name() == "main" && fd.Recv == nil && fd.Name.Name == "main" {
 			continue
 		}
-		var stack []ast.Node
-		ast.Inspect(d, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return false
-			}
-			stack = append(stack, n)
+		code.InspectStack(d, func(n ast.Node, stack []ast.Node) bool {
 			sel, ok := n.(*ast.SelectorExpr)
 			if !ok || !catalog.IsCloseMethod(sel.Sel.Name) {
 				return true

@@ -2,7 +2,6 @@ package singlepool
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
@@ -349,35 +348,7 @@ func storeTarget(pass *analysis.Pass, lhs ast.Expr) any {
 }
 
 // carries reports whether the value of e is, or holds, one of the
-// objects: the variable itself, its address, or a composite literal with
-// it as an element. A call or selector on it (db.Ping(), s.db.Stats())
-// yields something else, so the pool does not escape through it.
+// objects (see code.Holds): a pool that escapes through it.
 func carries(pass *analysis.Pass, e ast.Expr, objs map[types.Object]bool) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return objs[pass.TypesInfo.Uses[e]]
-	case *ast.UnaryExpr:
-		return e.Op == token.AND && carries(pass, e.X, objs)
-	case *ast.CompositeLit:
-		for _, elt := range e.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				elt = kv.Value
-			}
-			if carries(pass, elt, objs) {
-				return true
-			}
-		}
-	case *ast.CallExpr:
-		// append(pools, p): a slice of new pools.
-		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
-			if b, ok := pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
-				for _, a := range e.Args {
-					if carries(pass, a, objs) {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
+	return code.Holds(pass.TypesInfo, e, func(o types.Object) bool { return objs[o] })
 }

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
@@ -123,6 +124,7 @@ func (r *runner) check(pass *analysis.Pass, res *Result) error {
 	// then shows the new pool rather than its missing limit.
 	defer checkUnbounded(pass, s, sites)
 	sites = localFactoryCalls(pass, sites, local)
+	startup := startupFuncs(pass)
 	files := make(map[*token.File]*ast.File, len(pass.Files))
 	for _, f := range pass.Files {
 		files[pass.Fset.File(f.FileStart)] = f
@@ -135,7 +137,7 @@ func (r *runner) check(pass *analysis.Pass, res *Result) error {
 			n++
 		}
 		if file := files[tf]; file != nil && s.checksFile(tf.Name(), file) {
-			reportFile(pass, s, hs, allowed, file, sites[:n], res)
+			reportFile(pass, s, hs, allowed, startup, file, sites[:n], res)
 		}
 		sites = sites[n:]
 	}
@@ -144,7 +146,7 @@ func (r *runner) check(pass *analysis.Pass, res *Result) error {
 
 // reportFile decides which of a file's sites to report and in what words,
 // plans their fixes, and reports them.
-func reportFile(pass *analysis.Pass, s *settings, hs *frequency.Index, allowed bool, file *ast.File, sites []site, res *Result) {
+func reportFile(pass *analysis.Pass, s *settings, hs *frequency.Index, allowed bool, startup map[*types.Func]bool, file *ast.File, sites []site, res *Result) {
 	var reported []site
 	var paths [][]ast.Node
 	var freqs []frequency.Frequency
@@ -155,6 +157,9 @@ func reportFile(pass *analysis.Pass, s *settings, hs *frequency.Index, allowed b
 		}
 		if !reports(allowed, freq) {
 			continue
+		}
+		if st.factory != nil && freq.Once() && inStartup(pass, startup, st.path(pass)) {
+			continue // built once, at startup: reported where it is built
 		}
 		reported = append(reported, st)
 		paths = append(paths, st.path(pass))

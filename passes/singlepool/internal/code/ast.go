@@ -3,6 +3,7 @@ package code
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -187,4 +188,74 @@ func IsCgoOutput(f *ast.File) bool {
 		}
 	}
 	return false
+}
+
+// InspectStack is ast.Inspect with the path to each node: f gets n and
+// the nodes from root down to n (n last), and returns whether to descend.
+func InspectStack(root ast.Node, f func(n ast.Node, stack []ast.Node) bool) {
+	var stack []ast.Node
+	ast.Inspect(root, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		if !f(n, stack) {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		return true
+	})
+}
+
+// InLiteral reports whether a function literal is on stack, above its
+// last node.
+func InLiteral(stack []ast.Node) bool {
+	for _, n := range stack[:len(stack)-1] {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Holds reports whether the value of e is, or holds, an object match
+// accepts: the variable itself, its address, a composite literal with it
+// as an element, or append(.., it, ..). A call or selector on it
+// (db.Ping(), s.db.Stats()) yields something else.
+func Holds(info *types.Info, e ast.Expr, match func(types.Object) bool) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return match(info.Uses[e])
+	case *ast.UnaryExpr:
+		return e.Op == token.AND && Holds(info, e.X, match)
+	case *ast.CompositeLit:
+		for _, elt := range e.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			if Holds(info, elt, match) {
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		if IsBuiltinCall(info, e, "append") {
+			for _, a := range e.Args {
+				if Holds(info, a, match) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// IsBuiltinCall reports whether call calls the builtin function name.
+func IsBuiltinCall(info *types.Info, call *ast.CallExpr, name string) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
 }

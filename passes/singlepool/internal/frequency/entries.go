@@ -2,10 +2,10 @@ package frequency
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"github.com/singlepool/singlepool/passes/singlepool/internal/catalog"
+	"github.com/singlepool/singlepool/passes/singlepool/internal/code"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -40,14 +40,8 @@ func keepsOnePerEntry(pass *analysis.Pass, loop ast.Stmt, path []ast.Node) bool 
 	default:
 		return false
 	}
-	ci := -1
-	for i, n := range path {
-		if _, ok := n.(*ast.CallExpr); ok {
-			ci = i
-			break
-		}
-	}
-	if ci < 0 || ci+1 >= len(path) {
+	ci := innermostCall(path)
+	if ci < 0 {
 		return false
 	}
 	call := path[ci]
@@ -110,7 +104,7 @@ func keepsOnePerEntry(pass *analysis.Pass, loop ast.Stmt, path []ast.Node) bool 
 // to x, a collection declared before the loop.
 func keptBy(pass *analysis.Pass, loop ast.Stmt, path []ast.Node, i int) bool {
 	app, ok := path[i].(*ast.CallExpr)
-	if !ok || i+1 >= len(path) || !isBuiltin(pass, app, "append") {
+	if !ok || i+1 >= len(path) || !code.IsBuiltinCall(pass.TypesInfo, app, "append") {
 		return false
 	}
 	as, ok := path[i+1].(*ast.AssignStmt)
@@ -250,31 +244,15 @@ func rootVar(pass *analysis.Pass, e ast.Expr) *types.Var {
 	}
 }
 
-// holds reports whether e is v, its address, or a composite literal
-// holding it (&Entry{Pool: p}).
+// holds reports whether the value of e is, or holds, v (see code.Holds).
 func holds(pass *analysis.Pass, e ast.Expr, v *types.Var) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return pass.TypesInfo.Uses[e] == v
-	case *ast.UnaryExpr:
-		return e.Op == token.AND && holds(pass, e.X, v)
-	case *ast.CompositeLit:
-		for _, elt := range e.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				elt = kv.Value
-			}
-			if holds(pass, elt, v) {
-				return true
-			}
-		}
-	}
-	return false
+	return code.Holds(pass.TypesInfo, e, func(o types.Object) bool { return o == v })
 }
 
 // isAppendOf reports whether e is append(x, ..., v, ...).
 func isAppendOf(pass *analysis.Pass, e ast.Expr, v *types.Var) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || !isBuiltin(pass, call, "append") {
+	if !ok || !code.IsBuiltinCall(pass.TypesInfo, call, "append") {
 		return false
 	}
 	for _, a := range call.Args[1:] {
@@ -283,13 +261,4 @@ func isAppendOf(pass *analysis.Pass, e ast.Expr, v *types.Var) bool {
 		}
 	}
 	return false
-}
-
-func isBuiltin(pass *analysis.Pass, call *ast.CallExpr, name string) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := pass.TypesInfo.Uses[id].(*types.Builtin)
-	return ok && b.Name() == name
 }

@@ -254,19 +254,28 @@ func checksPresent(pass *analysis.Pass, ifs *ast.IfStmt, caches []ast.Expr) bool
 //	for i := 0; i < 5; i++ { pool, err = New(..); if err == nil { break }; sleep }
 //	for { db, err := Open(..); if err != nil { continue }; ...; return db, nil }
 
+// innermostCall returns the index on path (innermost first) of the
+// innermost call, the node after it holding its result (an assignment, a
+// declaration, a return); -1 if there is none.
+func innermostCall(path []ast.Node) int {
+	for i, n := range path {
+		if _, ok := n.(*ast.CallExpr); ok {
+			if i+1 < len(path) {
+				return i
+			}
+			break
+		}
+	}
+	return -1
+}
+
 // retriesUntilBuilt reports whether the loop body, holding the constructor
 // call on path (innermost first, from the call or below it), leaves the
 // loop with the pool: a return of the variable the pool is assigned to, or
 // a break of this loop under "if err == nil" or at the end of the body.
 func retriesUntilBuilt(pass *analysis.Pass, body *ast.BlockStmt, path []ast.Node) bool {
-	ci := -1
-	for i, n := range path {
-		if _, ok := n.(*ast.CallExpr); ok {
-			ci = i
-			break
-		}
-	}
-	if ci < 0 || ci+1 >= len(path) {
+	ci := innermostCall(path)
+	if ci < 0 {
 		return false
 	}
 	call := path[ci]

@@ -8,7 +8,7 @@ import (
 )
 
 func main() {
-	db, err := legacy.OpenMain() // want `legacy\.OpenMain creates a new connection pool`
+	db, err := legacy.OpenMain() // once, at startup: reported where it is built
 	if err != nil {
 		log.Fatal(err)
 	}
