@@ -73,8 +73,8 @@ func sameUnderBothDrivers(t *testing.T, bin, dir string, args []string, want []s
 func TestRegistriesUnderVet(t *testing.T) {
 	bin, dir := setup(t, "registries")
 	want := sorted(
-		"cmd/app/main.go:6:18: drivers.Open creates a new connection pool on every call ((drivers.pg).Open: sql.Open at drivers/drivers.go:14) outside example.com/registries/drivers; use the shared pool",
-		"cmd/app/main.go:7:18: drivers.OpenFunc creates a new connection pool on every call (sql.Open at drivers/drivers.go:27) outside example.com/registries/drivers; use the shared pool",
+		"cmd/app/main.go:10:19: drivers.Open creates a new connection pool on every iteration ((drivers.pg).Open: sql.Open at drivers/drivers.go:14) outside example.com/registries/drivers; use the shared pool",
+		"cmd/app/main.go:11:19: drivers.OpenFunc creates a new connection pool on every iteration (sql.Open at drivers/drivers.go:27) outside example.com/registries/drivers; use the shared pool",
 	)
 	args := []string{"-allow=example.com/registries/drivers",
 		"-constructors=example.invalid/registries" + strconv.Itoa(os.Getpid()) + ".New", "./cmd/..."}

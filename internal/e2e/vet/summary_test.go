@@ -19,10 +19,10 @@ func TestSummary(t *testing.T) {
 	noPanic(t, "singlepool -summary", res)
 	wantExit(t, "singlepool -summary", res, standaloneFindings)
 	for _, want := range []string{
-		"singlepool summary: 29 findings, 13 with a fix (apply them with singlepool -fix or go fix -fixtool)\n",
+		"singlepool summary: 20 findings, 13 with a fix (apply them with singlepool -fix or go fix -fixtool)\n",
 		"  close-shared            2 findings,    2 with a fix\n",
-		"  pool-factory            9 findings,    0 with a fix\n",
-		"without a fix (16): review each; accept one with //nolint:singlepool // reason\n",
+		"  new-pool               17 findings,   10 with a fix\n",
+		"without a fix (7): review each; accept one with //nolint:singlepool // reason\n",
 		"    internal/replica/replica.go:13:23: it connects with ($REPLICA_DATABASE_URL); the shared pool with ($DATABASE_URL)\n",
 	} {
 		if !strings.Contains(res.Stdout, want) {
@@ -56,7 +56,7 @@ func TestSummary(t *testing.T) {
 	if err := json.Unmarshal(objects[1]["summary"], &sum); err != nil {
 		t.Fatal(err)
 	}
-	if sum.Findings != 29 || sum.Fixable != 13 || len(sum.Unfixed) != 16 {
-		t.Errorf("summary: %d findings, %d fixable, %d unfixed; want 29, 13, 16", sum.Findings, sum.Fixable, len(sum.Unfixed))
+	if sum.Findings != 20 || sum.Fixable != 13 || len(sum.Unfixed) != 7 {
+		t.Errorf("summary: %d findings, %d fixable, %d unfixed; want 20, 13, 7", sum.Findings, sum.Fixable, len(sum.Unfixed))
 	}
 }

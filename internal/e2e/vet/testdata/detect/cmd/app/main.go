@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"log"
-	"time"
 
 	"example.com/app/internal/clean"
 	"example.com/app/internal/orders"
@@ -11,7 +10,8 @@ import (
 	"example.com/app/internal/users"
 )
 
-func nightly(ctx context.Context) {
+func main() {
+	ctx := context.Background()
 	if err := clean.Ping(ctx); err != nil {
 		log.Fatal(err)
 	}
@@ -23,14 +23,5 @@ func nightly(ctx context.Context) {
 	}
 	if err := monthly.Run(); err != nil {
 		log.Fatal(err)
-	}
-}
-
-// main runs the nightly job once a day: nightly runs more than once, so
-// the factories it calls build new pools each time. (Called once, at
-// startup, they would be reported only where they build.)
-func main() {
-	for range time.Tick(24 * time.Hour) {
-		nightly(context.Background())
 	}
 }
