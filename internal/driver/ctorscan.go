@@ -5,7 +5,6 @@ import (
 	"go/scanner"
 	"go/token"
 	"maps"
-	"os"
 	"slices"
 	"strconv"
 
@@ -107,7 +106,7 @@ func (ld *loader) names(n *node, funcs, methods map[string]*callables) bool {
 	}
 	srcs := make([][]byte, len(n.pkg.CompiledGoFiles))
 	for i, name := range n.pkg.CompiledGoFiles {
-		src, err := os.ReadFile(name)
+		src, err := ld.readFile(name)
 		if err != nil {
 			return true // let the type checker report it
 		}

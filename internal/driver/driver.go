@@ -98,13 +98,16 @@ func Run(a *analysis.Analyzer, args []string) (exitcode int, ok bool) {
 // loadFor loads the packages patterns name for the analysis by a (see
 // Load); no package at all is an error.
 func loadFor(a *analysis.Analyzer, patterns []string, tests bool) ([]*packages.Package, error) {
-	pkgs, err := Load(patterns, tests, func(dirs []string) ([]singlepool.FuncName, error) {
-		return singlepool.Constructors(a, dirs)
-	}, stagingFor(a))
+	pkgs, err := Load(patterns, tests, ctorsFor(a), stagingFor(a))
 	if err == nil && len(pkgs) == 0 {
 		err = errors.New(strings.Join(patterns, " ") + " matched no packages")
 	}
 	return pkgs, err
+}
+
+// ctorsFor is Load's constructors callback for a.
+func ctorsFor(a *analysis.Analyzer) func(dirs []string) ([]singlepool.FuncName, error) {
+	return func(dirs []string) ([]singlepool.FuncName, error) { return singlepool.Constructors(a, dirs) }
 }
 
 func writeHeapProfile(name string) error {

@@ -44,7 +44,21 @@ import (
 // it names no function that got a fact (see callersFirst). With nil, every
 // such importer is loaded from source.
 func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool.FuncName, error), st *staging) ([]*packages.Package, error) {
+	return loadFrom(source{}, patterns, tests, ctors, st)
+}
+
+// A source says where Load reads the code: the directory patterns are
+// relative to ("" for the current one), and the editor's unsaved files by
+// absolute name, which replace those on disk (go/packages' Overlay).
+type source struct {
+	dir     string
+	overlay map[string][]byte
+}
+
+func loadFrom(src source, patterns []string, tests bool, ctors func(dirs []string) ([]singlepool.FuncName, error), st *staging) ([]*packages.Package, error) {
 	cfg := &packages.Config{
+		Dir:     src.dir,
+		Overlay: src.overlay,
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
 			packages.NeedModule | packages.NeedTypesSizes,
@@ -55,10 +69,11 @@ func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool
 		return nil, err
 	}
 	ld := &loader{
-		fset:   token.NewFileSet(),
-		nodes:  make(map[*packages.Package]*node),
-		parsed: make(map[string]*parsed),
-		cpu:    make(chan struct{}, runtime.GOMAXPROCS(0)),
+		fset:    token.NewFileSet(),
+		nodes:   make(map[*packages.Package]*node),
+		parsed:  make(map[string]*parsed),
+		cpu:     make(chan struct{}, runtime.GOMAXPROCS(0)),
+		overlay: src.overlay,
 	}
 	var dirs []string
 	// (packages.Visit would sort every package's imports: the order does
@@ -157,6 +172,8 @@ type loader struct {
 	cpu chan struct{} // limits concurrent parsing and type-checking
 
 	rootFiles map[string]bool // the files of the matched packages
+
+	overlay map[string][]byte // the editor's unsaved files, by name (nil outside the editor)
 }
 
 type node struct {
@@ -406,7 +423,7 @@ func (ld *loader) parse(name string) (*ast.File, error) {
 		<-v.ready
 		return v.file, v.err
 	}
-	src, err := os.ReadFile(name)
+	src, err := ld.readFile(name)
 	if err != nil {
 		v.err = err
 	} else {
@@ -435,3 +452,11 @@ func newInfo() *types.Info {
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// readFile reads a Go file: the editor's unsaved text if it has one.
+func (ld *loader) readFile(name string) ([]byte, error) {
+	if src, ok := ld.overlay[name]; ok {
+		return src, nil
+	}
+	return os.ReadFile(name)
+}

@@ -117,6 +117,14 @@ type fileCache struct {
 	byName map[string]*loadedFile // pinned: name -> the file as first read
 }
 
+// unpin forgets what the cache found and read, for a driver that runs
+// again over a tree that changed (the language server).
+func (c *fileCache) unpin() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.pinned, c.byDir, c.byName = false, nil, nil
+}
+
 // pin makes the cache remember what it finds and reads from now on.
 func (c *fileCache) pin() {
 	c.mu.Lock()

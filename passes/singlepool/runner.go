@@ -143,6 +143,15 @@ func Constructors(a *analysis.Analyzer, dirs []string) ([]code.FuncName, error) 
 	return fromSettings(a, dirs, func(s *settings) iter.Seq[code.FuncName] { return maps.Keys(s.ctors) })
 }
 
+// Reread makes a's next run find and read its settings files afresh:
+// Constructors remembers them for a run over a tree that does not change,
+// and a language server runs again after each edit.
+func Reread(a *analysis.Analyzer) {
+	if v, ok := runners.Load(a); ok {
+		v.(*runner).files.unpin()
+	}
+}
+
 // Accessors returns the accessors of the shared pool that the settings of
 // the packages in dirs name (as Constructors does for constructors): a
 // function that returns one's result holds a fact, though neither calls a

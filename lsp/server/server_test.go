@@ -1,0 +1,300 @@
+package server_test
+
+import (
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+)
+
+type pipes struct {
+	io.ReadCloser
+	io.WriteCloser
+}
+
+func (p pipes) Close() error { p.WriteCloser.Close(); return p.ReadCloser.Close() }
+
+type codec struct{}
+
+func (codec) Marshal(v any) ([]byte, error)   { return protocol.Marshal(v) }
+func (codec) Unmarshal(b []byte, v any) error { return protocol.Unmarshal(b, v) }
+
+// client is the editor's side: it starts the real singlepool-lsp binary
+// and collects the diagnostics it publishes.
+type client struct {
+	t      *testing.T
+	server protocol.Server
+	diags  chan *protocol.PublishDiagnosticsParams
+}
+
+func start(t *testing.T, dir string) *client {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "singlepool-lsp")
+	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/singlepool-lsp").CombinedOutput(); err != nil {
+		t.Fatalf("go build singlepool-lsp: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin)
+	cmd.Dir = dir
+	cmd.Stderr = os.Stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(pipes{out, in}), jsonrpc2.WithCodec(codec{}))
+	c := &client{t: t, server: protocol.ServerDispatcher(conn), diags: make(chan *protocol.PublishDiagnosticsParams, 16)}
+	conn.Go(context.Background(), func(ctx context.Context, r *jsonrpc2.Request) (any, error) {
+		if r.Method() == protocol.MethodTextDocumentPublishDiagnostics {
+			var p protocol.PublishDiagnosticsParams
+			if err := protocol.Unmarshal(r.Params(), &p); err != nil {
+				t.Errorf("publishDiagnostics: %v", err)
+			}
+			c.diags <- &p
+		}
+		return nil, nil
+	})
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := c.server.Shutdown(ctx); err != nil {
+			t.Errorf("shutdown: %v", err)
+		}
+		_ = c.server.Exit(ctx)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("singlepool-lsp after shutdown and exit: %v, want exit 0", err)
+			}
+		case <-time.After(10 * time.Second):
+			_ = cmd.Process.Kill()
+			t.Errorf("singlepool-lsp did not exit after shutdown and exit")
+		}
+	})
+	return c
+}
+
+// next waits for the diagnostics of file at version or later.
+func (c *client) next(file uri.URI, version int32) []protocol.Diagnostic {
+	c.t.Helper()
+	timeout := time.After(2 * time.Minute)
+	for {
+		select {
+		case p := <-c.diags:
+			if p.URI != file {
+				continue
+			}
+			if v, ok := p.Version.Get(); ok && v < version {
+				continue
+			}
+			return p.Diagnostics
+		case <-timeout:
+			c.t.Fatalf("no diagnostics for %s (version %d) within 2 minutes", file, version)
+		}
+	}
+}
+
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.Walk(from, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if info.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+const edited = `// Package users reads users.
+package users
+
+import (
+	"context"
+	"os"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// Ping checks the database.
+func Ping(ctx context.Context) error {
+	pool, err := pgxpool.New(ctx, os.Getenv("DATABASE_URL"))
+	if err != nil {
+		return err
+	}
+	return pool.Ping(ctx)
+}
+`
+
+// TestEditor speaks LSP to singlepool-lsp as an editor does: an unsaved
+// edit that adds a pgxpool.New is reported, its quick fix gives code that
+// builds and uses the shared pool, and a .singlepool.yml change is
+// honored.
+func TestEditor(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Fatal("the go command is needed")
+	}
+	dir := t.TempDir()
+	copyTree(t, "testdata/app", dir)
+	name := filepath.Join(dir, "users", "users.go")
+	file := uri.File(name)
+	saved, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	c := start(t, dir)
+	ctx := context.Background()
+	if _, err := c.server.Initialize(ctx, &protocol.InitializeParams{RootURI: new(uri.File(dir))}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.server.Initialized(ctx, &protocol.InitializedParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.server.DidOpen(ctx, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: file, LanguageID: "go", Version: 1, Text: string(saved)}}); err != nil {
+		t.Fatal(err)
+	}
+	if d := c.next(file, 1); len(d) != 0 {
+		t.Fatalf("the saved file uses the shared pool; got diagnostics %v", d)
+	}
+
+	// Unsaved: the file on disk does not change.
+	if err := c.server.DidChange(ctx, &protocol.DidChangeTextDocumentParams{
+		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: file}, Version: 2},
+		ContentChanges: []protocol.TextDocumentContentChangeEvent{&protocol.TextDocumentContentChangeWholeDocument{Text: edited}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	diags := c.next(file, 2)
+	if len(diags) != 1 {
+		t.Fatalf("after the unsaved edit: %d diagnostics, want 1: %v", len(diags), diags)
+	}
+	d := diags[0]
+	if src, _ := d.Source.Get(); src != "singlepool" || d.Range.Start.Line != 12 || d.Range.Start.Character != 22 {
+		t.Errorf("diagnostic: source %q at %d:%d, want singlepool at 12:22 (New of pgxpool.New)", src, d.Range.Start.Line, d.Range.Start.Character)
+	}
+	if d.Code != protocol.String("new-pool") || !strings.Contains(d.CodeDescription.Href.String(), "rules.md#new-pool") {
+		t.Errorf("diagnostic: code %v, codeDescription %v; want new-pool and its docs", d.Code, d.CodeDescription.Href)
+	}
+
+	actions, err := c.server.CodeAction(ctx, &protocol.CodeActionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: file},
+		Range:        d.Range,
+		Context:      protocol.CodeActionContext{Diagnostics: diags},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fix, nolint, fixAll *protocol.CodeAction
+	for _, a := range actions {
+		a, ok := a.(*protocol.CodeAction)
+		if !ok {
+			continue
+		}
+		switch {
+		case a.IsPreferred != nil && *a.IsPreferred:
+			fix = a
+		case strings.Contains(a.Title, "nolint"):
+			nolint = a
+		case a.Kind != nil && *a.Kind == "source.fixAll.singlepool":
+			fixAll = a
+		}
+	}
+	if fix == nil || nolint == nil || fixAll == nil {
+		t.Fatalf("code actions: want the fix (preferred), //nolint and source.fixAll.singlepool; got %d: %v", len(actions), actions)
+	}
+	fixed := apply(t, edited, fix.Edit.Changes[file])
+	if !strings.Contains(fixed, "db.Pool(ctx)") || strings.Contains(fixed, "pgxpool.New") {
+		t.Errorf("the fixed file does not call the shared pool:\n%s", fixed)
+	}
+	if got := apply(t, edited, nolint.Edit.Changes[file]); !strings.Contains(got, `os.Getenv("DATABASE_URL")) //nolint:singlepool // reason`) {
+		t.Errorf("the //nolint action:\n%s", got)
+	}
+	if err := os.WriteFile(name, []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build := exec.Command("go", "build", "./...")
+	build.Dir = dir
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build after the quick fix: %v\n%s\n%s", err, out, fixed)
+	}
+
+	// The edit is reverted in the editor; then .singlepool.yml allows
+	// users: the finding goes.
+	if err := os.WriteFile(name, saved, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.server.DidChange(ctx, &protocol.DidChangeTextDocumentParams{
+		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: file}, Version: 3},
+		ContentChanges: []protocol.TextDocumentContentChangeEvent{&protocol.TextDocumentContentChangeWholeDocument{Text: edited}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if d := c.next(file, 3); len(d) != 1 {
+		t.Fatalf("version 3: %d diagnostics, want 1", len(d))
+	}
+	cfg := filepath.Join(dir, ".singlepool.yml")
+	b, _ := os.ReadFile(cfg)
+	allowed := strings.Replace(string(b), "  - example.com/app/internal/db\n", "  - example.com/app/internal/db\n  - example.com/app/users\n", 1)
+	if err := os.WriteFile(cfg, []byte(allowed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.server.DidChangeWatchedFiles(ctx, &protocol.DidChangeWatchedFilesParams{Changes: []protocol.FileEvent{{URI: uri.File(cfg), Type: protocol.FileChangeTypeChanged}}}); err != nil {
+		t.Fatal(err)
+	}
+	if d := c.next(file, 3); len(d) != 0 {
+		t.Errorf("after allowing example.com/app/users in .singlepool.yml: %d diagnostics, want none: %v", len(d), d)
+	}
+
+	if err := c.server.DidClose(ctx, &protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: file}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// apply applies LSP text edits (UTF-16 positions; the test's text is
+// ASCII) to text.
+func apply(t *testing.T, text string, edits []protocol.TextEdit) string {
+	t.Helper()
+	if len(edits) == 0 {
+		t.Fatal("no edits")
+	}
+	lines := strings.SplitAfter(text, "\n")
+	off := func(p protocol.Position) int {
+		n := 0
+		for i := 0; i < int(p.Line); i++ {
+			n += len(lines[i])
+		}
+		return n + int(p.Character)
+	}
+	sort.Slice(edits, func(i, j int) bool { return off(edits[i].Range.Start) > off(edits[j].Range.Start) })
+	for _, e := range edits {
+		text = text[:off(e.Range.Start)] + e.NewText + text[off(e.Range.End):]
+	}
+	return text
+}
