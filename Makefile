@@ -12,6 +12,7 @@ GO ?= go
 
 build:
 	$(GO) build -o bin/singlepool ./cmd/singlepool
+	cd lsp && $(GO) build -o ../bin/singlepool-lsp ./cmd/singlepool-lsp
 
 demo:
 	bash scripts/demo.sh
@@ -20,6 +21,7 @@ test:
 	$(GO) vet ./...
 	cd examples/demo && $(GO) vet ./...
 	$(GO) test -count=1 -timeout 75m ./...
+	cd lsp && $(GO) vet ./... && $(GO) test -count=1 -timeout 15m ./...
 	FUZZTIME=$${FUZZTIME:-10s} bash scripts/fuzz.sh
 
 lint:

@@ -9,6 +9,10 @@
 //
 //	singlepool -init=example.com/app/internal/db ./...
 //
+// In an editor, beside gopls (speaks LSP on stdin and stdout):
+//
+//	singlepool lsp
+//
 // Under go vet:
 //
 //	go vet -vettool=$(command -v singlepool) -allow=example.com/app/internal/db ./...
@@ -30,6 +34,10 @@ func main() {
 	if len(os.Args) == 2 && os.Args[1] == "-V=full" {
 		// go vet asks for the tool's version to key its result cache.
 		os.Exit(printVersion(os.Stdout))
+	}
+	if len(os.Args) > 1 && os.Args[1] == "lsp" {
+		// The language server, for editors, beside gopls.
+		os.Exit(runLSP(os.Args[2:]))
 	}
 	if path, rest, ok := scaffold.Args(os.Args[1:]); ok && !isVetRun(os.Args[1:]) {
 		// -init=IMPORTPATH: write the shared package and the settings.

@@ -38,11 +38,15 @@ type client struct {
 
 func start(t *testing.T, dir string) *client {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "singlepool-lsp")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/singlepool-lsp").CombinedOutput(); err != nil {
-		t.Fatalf("go build singlepool-lsp: %v\n%s", err, out)
+	// singlepool and singlepool-lsp side by side, as make build puts
+	// them: the editor runs `singlepool lsp`.
+	bin := t.TempDir()
+	for _, pkg := range []string{"github.com/singlepool/singlepool/cmd/singlepool", "../cmd/singlepool-lsp"} {
+		if out, err := exec.Command("go", "build", "-o", bin+"/", pkg).CombinedOutput(); err != nil {
+			t.Fatalf("go build %s: %v\n%s", pkg, err, out)
+		}
 	}
-	cmd := exec.Command(bin)
+	cmd := exec.Command(filepath.Join(bin, "singlepool"), "lsp")
 	cmd.Dir = dir
 	cmd.Stderr = os.Stderr
 	in, err := cmd.StdinPipe()
