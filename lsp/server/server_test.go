@@ -36,17 +36,23 @@ type client struct {
 	diags  chan *protocol.PublishDiagnosticsParams
 }
 
-func start(t *testing.T, dir string) *client {
+// buildSinglepool builds singlepool and singlepool-lsp side by side, as
+// make build puts them (the editor runs `singlepool lsp`), and returns
+// singlepool's path.
+func buildSinglepool(t *testing.T) string {
 	t.Helper()
-	// singlepool and singlepool-lsp side by side, as make build puts
-	// them: the editor runs `singlepool lsp`.
 	bin := t.TempDir()
 	for _, pkg := range []string{"github.com/singlepool/singlepool/cmd/singlepool", "../cmd/singlepool-lsp"} {
 		if out, err := exec.Command("go", "build", "-o", bin+"/", pkg).CombinedOutput(); err != nil {
 			t.Fatalf("go build %s: %v\n%s", pkg, err, out)
 		}
 	}
-	cmd := exec.Command(filepath.Join(bin, "singlepool"), "lsp")
+	return filepath.Join(bin, "singlepool")
+}
+
+func start(t *testing.T, dir string) *client {
+	t.Helper()
+	cmd := exec.Command(buildSinglepool(t), "lsp")
 	cmd.Dir = dir
 	cmd.Stderr = os.Stderr
 	in, err := cmd.StdinPipe()
