@@ -68,7 +68,7 @@ func start(t *testing.T, dir string) *client {
 	}
 	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(pipes{out, in}), jsonrpc2.WithCodec(codec{}))
 	c := &client{t: t, server: protocol.ServerDispatcher(conn), diags: make(chan *protocol.PublishDiagnosticsParams, 16)}
-	conn.Go(context.Background(), func(ctx context.Context, r *jsonrpc2.Request) (any, error) {
+	conn.Go(context.Background(), func(_ context.Context, r *jsonrpc2.Request) (any, error) {
 		if r.Method() == protocol.MethodTextDocumentPublishDiagnostics {
 			var p protocol.PublishDiagnosticsParams
 			if err := protocol.Unmarshal(r.Params(), &p); err != nil {
@@ -180,7 +180,7 @@ func TestEditor(t *testing.T) {
 
 	c := start(t, dir)
 	ctx := context.Background()
-	if _, err := c.server.Initialize(ctx, &protocol.InitializeParams{RootURI: new(uri.File(dir))}); err != nil {
+	if _, err := c.server.Initialize(ctx, &protocol.InitializeParams{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := c.server.Initialized(ctx, &protocol.InitializedParams{}); err != nil {
