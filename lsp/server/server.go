@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/singlepool/singlepool/internal/driver"
+	"github.com/singlepool/singlepool/passes/singlepool"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 	"golang.org/x/tools/go/analysis"
@@ -40,6 +41,7 @@ type Server struct {
 	timers   map[string]*time.Timer            // pending analyses, by directory
 	pending  chan string                       // directories to analyze
 	shutdown bool
+	watch    bool // the client registers file watchers on request
 	exit     func(code int)
 }
 
@@ -72,6 +74,9 @@ func (s *Server) Initialize(_ context.Context, p *protocol.InitializeParams) (*p
 	if err := s.applyOptions(p.InitializationOptions); err != nil {
 		return nil, err
 	}
+	if w := p.Capabilities.Workspace; w != nil && w.DidChangeWatchedFiles != nil && w.DidChangeWatchedFiles.DynamicRegistration != nil {
+		s.watch = *w.DidChangeWatchedFiles.DynamicRegistration
+	}
 	yes := true
 	full := protocol.TextDocumentSyncKindFull
 	return &protocol.InitializeResult{
@@ -83,6 +88,32 @@ func (s *Server) Initialize(_ context.Context, p *protocol.InitializeParams) (*p
 		},
 		ServerInfo: protocol.ServerInfo{Name: "singlepool"},
 	}, nil
+}
+
+// Initialized asks the client to report changes of settings files and Go
+// files on disk (a saved dependency changes what its importers see).
+func (s *Server) Initialized(context.Context, *protocol.InitializedParams) error {
+	if !s.watch {
+		return nil
+	}
+	opts, err := protocol.Marshal(protocol.DidChangeWatchedFilesRegistrationOptions{Watchers: []protocol.FileSystemWatcher{
+		{GlobPattern: protocol.Pattern("**/" + singlepool.ConfigFileName)},
+		{GlobPattern: protocol.Pattern("**/*.go")},
+	}})
+	if err != nil {
+		return err
+	}
+	// A request of the server's own: not inside this handler, which the
+	// connection runs in order with the client's messages.
+	go func() {
+		err := s.client.RegisterCapability(context.Background(), &protocol.RegistrationParams{Registrations: []protocol.Registration{{
+			ID: "singlepool-watch", Method: protocol.MethodWorkspaceDidChangeWatchedFiles, RegisterOptions: opts,
+		}}})
+		if err != nil {
+			s.logf("registering file watchers: %v", err)
+		}
+	}()
+	return nil
 }
 
 // DidOpen analyzes the file's package now.

@@ -34,6 +34,7 @@ type client struct {
 	t      *testing.T
 	server protocol.Server
 	diags  chan *protocol.PublishDiagnosticsParams
+	regs   chan *protocol.RegistrationParams
 }
 
 // buildSinglepool builds singlepool and singlepool-lsp side by side, as
@@ -67,7 +68,7 @@ func start(t *testing.T, dir string) *client {
 		t.Fatal(err)
 	}
 	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(pipes{out, in}), jsonrpc2.WithCodec(codec{}))
-	c := &client{t: t, server: protocol.ServerDispatcher(conn), diags: make(chan *protocol.PublishDiagnosticsParams, 16)}
+	c := &client{t: t, server: protocol.ServerDispatcher(conn), diags: make(chan *protocol.PublishDiagnosticsParams, 16), regs: make(chan *protocol.RegistrationParams, 1)}
 	conn.Go(context.Background(), func(_ context.Context, r *jsonrpc2.Request) (any, error) {
 		if r.Method() == protocol.MethodTextDocumentPublishDiagnostics {
 			var p protocol.PublishDiagnosticsParams
@@ -75,6 +76,13 @@ func start(t *testing.T, dir string) *client {
 				t.Errorf("publishDiagnostics: %v", err)
 			}
 			c.diags <- &p
+		}
+		if r.Method() == protocol.MethodClientRegisterCapability {
+			var p protocol.RegistrationParams
+			if err := protocol.Unmarshal(r.Params(), &p); err != nil {
+				t.Errorf("registerCapability: %v", err)
+			}
+			c.regs <- &p
 		}
 		return nil, nil
 	})
@@ -180,11 +188,24 @@ func TestEditor(t *testing.T) {
 
 	c := start(t, dir)
 	ctx := context.Background()
-	if _, err := c.server.Initialize(ctx, &protocol.InitializeParams{}); err != nil {
+	yes := true
+	if _, err := c.server.Initialize(ctx, &protocol.InitializeParams{Capabilities: protocol.ClientCapabilities{
+		Workspace: &protocol.WorkspaceClientCapabilities{DidChangeWatchedFiles: &protocol.DidChangeWatchedFilesClientCapabilities{DynamicRegistration: &yes}},
+	}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := c.server.Initialized(ctx, &protocol.InitializedParams{}); err != nil {
 		t.Fatal(err)
+	}
+	// The client is asked to watch the settings files.
+	select {
+	case reg := <-c.regs:
+		if len(reg.Registrations) != 1 || reg.Registrations[0].Method != protocol.MethodWorkspaceDidChangeWatchedFiles ||
+			!strings.Contains(string(reg.Registrations[0].RegisterOptions), `"**/.singlepool.yml"`) {
+			t.Errorf("registerCapability: %+v, want workspace/didChangeWatchedFiles for **/.singlepool.yml", reg)
+		}
+	case <-time.After(30 * time.Second):
+		t.Error("no client/registerCapability for the settings files within 30 s")
 	}
 	if err := c.server.DidOpen(ctx, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
 		URI: file, LanguageID: "go", Version: 1, Text: string(saved)}}); err != nil {
@@ -245,6 +266,9 @@ func TestEditor(t *testing.T) {
 	}
 	if got := apply(t, edited, nolint.Edit.Changes[file]); !strings.Contains(got, `os.Getenv("DATABASE_URL")) //nolint:singlepool // reason`) {
 		t.Errorf("the //nolint action:\n%s", got)
+	}
+	if all := apply(t, edited, fixAll.Edit.Changes[file]); all != fixed {
+		t.Errorf("source.fixAll.singlepool gives another text than the one fix:\n%s", all)
 	}
 	if err := os.WriteFile(name, []byte(fixed), 0o644); err != nil {
 		t.Fatal(err)
