@@ -18,7 +18,7 @@ const lspServer = "singlepool-lsp"
 func runLSP(args []string) int {
 	bin, err := findLSP()
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "singlepool lsp: %v; install it with\n\tgo install github.com/singlepool/singlepool/lsp/cmd/singlepool-lsp@latest\n(or make build, which puts it in bin/ beside singlepool)\n", err)
+		fmt.Fprintf(os.Stderr, "singlepool lsp: %v; build it in a clone of singlepool with make build, which puts it in bin/ beside singlepool\n", err)
 		return 2
 	}
 	cmd := exec.Command(bin, args...)
