@@ -1,47 +1,23 @@
 package server_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/singlepool/singlepool/internal/e2e/e2eutil"
 )
 
 // goplsVersion is the stock gopls the Neovim test runs beside singlepool.
 const goplsVersion = "golang.org/x/tools/gopls@v0.23.0"
 
-const nvimEdited = `// Package users reads users.
-package users
-
-import (
-	"context"
-	"fmt"
-	"os"
-
-	"github.com/jackc/pgx/v5/pgxpool"
-)
-
-// Ping checks the database.
-func Ping(ctx context.Context) error {
-	pool, err := pgxpool.New(ctx, os.Getenv("DATABASE_URL"))
-	if err != nil {
-		return err
-	}
-	return pool.Ping(ctx)
-}
-
-// Label is wrong on purpose: gopls' printf check reports it.
-func Label(n int) string { return fmt.Sprintf("%s", n) }`
-
-// missing fails under CI=true and skips elsewhere, saying what is missing.
-func missing(t *testing.T, what string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s (CI=true: a missing requirement fails)", what)
-	}
-	t.Skipf("SKIPPED, NOT TESTED: %s", what)
-}
+// nvimEdited is TestEditor's edit plus a printf mistake, which gopls'
+// printf check reports: its diagnostics must stay beside singlepool's.
+var nvimEdited = strings.Replace(edited, "\t\"context\"\n", "\t\"context\"\n\t\"fmt\"\n", 1) +
+	"\n// Label is wrong on purpose.\nfunc Label(n int) string { return fmt.Sprintf(\"%s\", n) }\n"
 
 // TestNeovim runs a real editor: headless Neovim with the stock gopls and
 // `singlepool lsp` attached to the same buffer. The singlepool diagnostic
@@ -49,21 +25,18 @@ func missing(t *testing.T, what string) {
 // diagnostics are still there.
 func TestNeovim(t *testing.T) {
 	nvim, err := exec.LookPath("nvim")
-	if err != nil {
-		missing(t, "Neovim is not installed (apt-get install neovim)")
-	}
-	gobin, err := filepath.Abs("../../.build/stock-gopls")
-	if err != nil {
-		t.Fatal(err)
-	}
+	e2eutil.Need(t, "Neovim (apt-get install neovim, or bash scripts/ci-neovim.sh)", err)
+	gobin := filepath.Join(e2eutil.BuildDir(t), "stock-gopls")
 	install := exec.Command("go", "install", goplsVersion)
 	install.Env = append(os.Environ(), "GOBIN="+gobin)
-	if out, err := install.CombinedOutput(); err != nil {
-		missing(t, "cannot build the stock gopls ("+goplsVersion+"): "+err.Error()+"\n"+string(out))
+	out, err := install.CombinedOutput()
+	if err != nil {
+		err = fmt.Errorf("%v\n%s", err, out)
 	}
+	e2eutil.Need(t, "the stock gopls ("+goplsVersion+", built from the module proxy)", err)
 	dir := t.TempDir()
-	copyTree(t, "testdata/app", dir)
-	out := filepath.Join(t.TempDir(), "out.txt")
+	e2eutil.CopyDir(t, "testdata/app", dir)
+	outFile := filepath.Join(t.TempDir(), "out.txt")
 	script, err := filepath.Abs("testdata/nvim.lua")
 	if err != nil {
 		t.Fatal(err)
@@ -72,11 +45,11 @@ func TestNeovim(t *testing.T) {
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(),
 		"SP_DIR="+dir, "SP_BIN="+buildSinglepool(t), "SP_GOPLS="+filepath.Join(gobin, "gopls"),
-		"SP_OUT="+out, "SP_EDITED="+nvimEdited)
+		"SP_OUT="+outFile, "SP_EDITED="+nvimEdited)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("nvim: %v\n%s", err, b)
 	}
-	b, err := os.ReadFile(out)
+	b, err := os.ReadFile(outFile)
 	if err != nil {
 		t.Fatal(err)
 	}

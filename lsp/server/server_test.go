@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/singlepool/singlepool/internal/e2e/e2eutil"
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -128,27 +129,6 @@ func (c *client) next(file uri.URI, version int32) []protocol.Diagnostic {
 	}
 }
 
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.Walk(from, func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if info.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 const edited = `// Package users reads users.
 package users
 
@@ -178,7 +158,7 @@ func TestEditor(t *testing.T) {
 		t.Fatal("the go command is needed")
 	}
 	dir := t.TempDir()
-	copyTree(t, "testdata/app", dir)
+	e2eutil.CopyDir(t, "testdata/app", dir)
 	name := filepath.Join(dir, "users", "users.go")
 	file := uri.File(name)
 	saved, err := os.ReadFile(name)
