@@ -34,14 +34,23 @@ type EditorEdit struct {
 	New        string
 }
 
+// An Editor analyzes the packages a language server is asked about. It
+// keeps go list's package graph of each directory between analyses, for
+// as long as nothing go list read has changed (see listCache): an edit
+// then costs the type-checking and the analysis only. Its methods may be
+// called from several goroutines.
+type Editor struct {
+	lists listCache
+}
+
 // AnalyzeDir analyzes the package in dir and its tests, with the editor's
 // unsaved files in overlay (absolute names), loading dependencies as Run
 // does. a's flags are set by the caller. Findings in files of other
 // directories (a dependency's) are left out; a package that does not load
 // or type-check is an error naming it, as for Analyze.
-func AnalyzeDir(a *analysis.Analyzer, dir string, overlay map[string][]byte) ([]EditorFinding, error) {
+func (e *Editor) AnalyzeDir(a *analysis.Analyzer, dir string, overlay map[string][]byte) ([]EditorFinding, error) {
 	singlepool.Reread(a) // .singlepool.yml may have changed since the last run
-	pkgs, err := loadFrom(source{dir: dir, overlay: overlay}, []string{"."}, true, ctorsFor(a), stagingFor(a))
+	pkgs, err := loadFrom(source{dir: dir, overlay: overlay, lists: &e.lists}, []string{"."}, true, ctorsFor(a), stagingFor(a))
 	if err != nil {
 		return nil, err
 	}

@@ -53,6 +53,7 @@ func Load(patterns []string, tests bool, ctors func(dirs []string) ([]singlepool
 type source struct {
 	dir     string
 	overlay map[string][]byte
+	lists   *listCache // keeps go list's graph between loads (nil: none)
 }
 
 func loadFrom(src source, patterns []string, tests bool, ctors func(dirs []string) ([]singlepool.FuncName, error), st *staging) ([]*packages.Package, error) {
@@ -64,7 +65,13 @@ func loadFrom(src source, patterns []string, tests bool, ctors func(dirs []strin
 			packages.NeedModule | packages.NeedTypesSizes,
 		Tests: tests,
 	}
-	roots, err := packages.Load(cfg, patterns...)
+	var roots []*packages.Package
+	var err error
+	if src.lists != nil {
+		roots, err = src.lists.load(cfg, patterns)
+	} else {
+		roots, err = packages.Load(cfg, patterns...)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -141,6 +148,13 @@ func loadFrom(src source, patterns []string, tests bool, ctors func(dirs []strin
 }
 
 // visitAll calls f once for each package in the import graph of roots.
+// compileFailure reports whether e is the compiler's output for a package
+// that go list -export failed to build (and not an error in finding its
+// files or imports).
+func compileFailure(e packages.Error) bool {
+	return e.Kind == packages.ListError && e.Pos == "" && strings.HasPrefix(e.Msg, "# ")
+}
+
 func visitAll(roots []*packages.Package, f func(*packages.Package)) {
 	seen := make(map[*packages.Package]bool)
 	var visit func(p *packages.Package)
@@ -347,7 +361,7 @@ func (ld *loader) loadSource(n *node) {
 	// it does for singlechecker, which needs no export data.
 	kept := p.Errors[:0]
 	for _, e := range p.Errors {
-		if e.Kind != packages.ListError || e.Pos != "" || !strings.HasPrefix(e.Msg, "# ") {
+		if !compileFailure(e) {
 			kept = append(kept, e)
 		}
 	}

@@ -33,6 +33,7 @@ type Server struct {
 
 	client   protocol.Client
 	analyzer *analysis.Analyzer
+	editor   driver.Editor // keeps each package's graph between edits
 	logf     func(format string, args ...any)
 
 	mu       sync.Mutex
@@ -244,7 +245,7 @@ func (s *Server) analyze(dir string) {
 		versions[name] = d.version
 	}
 	s.mu.Unlock()
-	found, err := driver.AnalyzeDir(s.analyzer, dir, overlay)
+	found, err := s.editor.AnalyzeDir(s.analyzer, dir, overlay)
 	if err != nil {
 		var le *driver.LoadError
 		if !errors.As(err, &le) {
