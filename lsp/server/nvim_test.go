@@ -19,13 +19,10 @@ const goplsVersion = "golang.org/x/tools/gopls@v0.23.0"
 var nvimEdited = strings.Replace(edited, "\t\"context\"\n", "\t\"context\"\n\t\"fmt\"\n", 1) +
 	"\n// Label is wrong on purpose.\nfunc Label(n int) string { return fmt.Sprintf(\"%s\", n) }\n"
 
-// TestNeovim runs a real editor: headless Neovim with the stock gopls and
-// `singlepool lsp` attached to the same buffer. The singlepool diagnostic
-// appears for an unsaved edit, its quick fix applies, and gopls' own
-// diagnostics are still there.
-func TestNeovim(t *testing.T) {
-	nvim, err := exec.LookPath("nvim")
-	e2eutil.Need(t, "Neovim (apt-get install neovim, or bash scripts/ci-neovim.sh)", err)
+// stockGopls installs the stock gopls from the module proxy (kept in the
+// build directory between runs) and returns its path.
+func stockGopls(t *testing.T) string {
+	t.Helper()
 	gobin := filepath.Join(e2eutil.BuildDir(t), "stock-gopls")
 	install := exec.Command("go", "install", goplsVersion)
 	install.Env = append(os.Environ(), "GOBIN="+gobin)
@@ -34,6 +31,24 @@ func TestNeovim(t *testing.T) {
 		err = fmt.Errorf("%v\n%s", err, out)
 	}
 	e2eutil.Need(t, "the stock gopls ("+goplsVersion+", built from the module proxy)", err)
+	return filepath.Join(gobin, "gopls")
+}
+
+// TestNeovim runs a real editor: headless Neovim with the stock gopls and
+// `singlepool lsp` on the same buffer, as two servers (beside) and as one
+// (proxy: `singlepool lsp -gopls=...`, for editors that take one Go
+// server). The singlepool diagnostic appears for an unsaved edit, its
+// quick fix applies, and gopls' own diagnostics are still there.
+func TestNeovim(t *testing.T) {
+	nvim, err := exec.LookPath("nvim")
+	e2eutil.Need(t, "Neovim (apt-get install neovim, or bash scripts/ci-neovim.sh)", err)
+	gopls := stockGopls(t)
+	for _, mode := range []string{"beside", "proxy"} {
+		t.Run(mode, func(t *testing.T) { neovim(t, nvim, gopls, mode) })
+	}
+}
+
+func neovim(t *testing.T, nvim, gopls, mode string) {
 	dir := t.TempDir()
 	e2eutil.CopyDir(t, "testdata/app", dir)
 	outFile := filepath.Join(t.TempDir(), "out.txt")
@@ -44,8 +59,8 @@ func TestNeovim(t *testing.T) {
 	cmd := exec.Command(nvim, "--headless", "-u", "NONE", "-c", "luafile "+script)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(),
-		"SP_DIR="+dir, "SP_BIN="+buildSinglepool(t), "SP_GOPLS="+filepath.Join(gobin, "gopls"),
-		"SP_OUT="+outFile, "SP_EDITED="+nvimEdited)
+		"SP_DIR="+dir, "SP_BIN="+buildSinglepool(t), "SP_GOPLS="+gopls,
+		"SP_OUT="+outFile, "SP_EDITED="+nvimEdited, "SP_MODE="+mode)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("nvim: %v\n%s", err, b)
 	}

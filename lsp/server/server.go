@@ -31,7 +31,7 @@ const Debounce = 300 * time.Millisecond
 type Server struct {
 	protocol.UnimplementedServer
 
-	client   protocol.Client
+	client   Client
 	analyzer *analysis.Analyzer
 	editor   driver.Editor // keeps each package's graph between edits
 	logf     func(format string, args ...any)
@@ -52,9 +52,16 @@ type document struct {
 	text    string
 }
 
+// Client is what the server asks of the editor: a protocol.Client, or the
+// proxy in front of the user's gopls (see Proxy).
+type Client interface {
+	PublishDiagnostics(context.Context, *protocol.PublishDiagnosticsParams) error
+	RegisterCapability(context.Context, *protocol.RegistrationParams) error
+}
+
 // New returns a server that analyzes with a (its flags already set) and
 // talks to client.
-func New(a *analysis.Analyzer, client protocol.Client, exit func(code int)) *Server {
+func New(a *analysis.Analyzer, client Client, exit func(code int)) *Server {
 	s := &Server{
 		client:   client,
 		analyzer: a,
@@ -75,9 +82,7 @@ func (s *Server) Initialize(_ context.Context, p *protocol.InitializeParams) (*p
 	if err := s.applyOptions(p.InitializationOptions); err != nil {
 		return nil, err
 	}
-	if w := p.Capabilities.Workspace; w != nil && w.DidChangeWatchedFiles != nil && w.DidChangeWatchedFiles.DynamicRegistration != nil {
-		s.watch = *w.DidChangeWatchedFiles.DynamicRegistration
-	}
+	s.noteClient(p.Capabilities)
 	yes := true
 	full := protocol.TextDocumentSyncKindFull
 	return &protocol.InitializeResult{
@@ -89,6 +94,13 @@ func (s *Server) Initialize(_ context.Context, p *protocol.InitializeParams) (*p
 		},
 		ServerInfo: protocol.ServerInfo{Name: "singlepool"},
 	}, nil
+}
+
+// noteClient records what the client can do.
+func (s *Server) noteClient(c protocol.ClientCapabilities) {
+	if w := c.Workspace; w != nil && w.DidChangeWatchedFiles != nil && w.DidChangeWatchedFiles.DynamicRegistration != nil {
+		s.watch = *w.DidChangeWatchedFiles.DynamicRegistration
+	}
 }
 
 // Initialized asks the client to report changes of settings files and Go

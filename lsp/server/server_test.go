@@ -52,9 +52,10 @@ func buildSinglepool(t *testing.T) string {
 	return filepath.Join(bin, "singlepool")
 }
 
-func start(t *testing.T, dir string) *client {
+// start runs `singlepool lsp` with args in dir and speaks LSP to it.
+func start(t *testing.T, dir string, args ...string) *client {
 	t.Helper()
-	cmd := exec.Command(buildSinglepool(t), "lsp")
+	cmd := exec.Command(buildSinglepool(t), append([]string{"lsp"}, args...)...)
 	cmd.Dir = dir
 	cmd.Stderr = os.Stderr
 	in, err := cmd.StdinPipe()
@@ -69,7 +70,7 @@ func start(t *testing.T, dir string) *client {
 		t.Fatal(err)
 	}
 	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(pipes{out, in}), jsonrpc2.WithCodec(codec{}))
-	c := &client{t: t, server: protocol.ServerDispatcher(conn), diags: make(chan *protocol.PublishDiagnosticsParams, 16), regs: make(chan *protocol.RegistrationParams, 1)}
+	c := &client{t: t, server: protocol.ServerDispatcher(conn), diags: make(chan *protocol.PublishDiagnosticsParams, 16), regs: make(chan *protocol.RegistrationParams, 16)}
 	conn.Go(context.Background(), func(_ context.Context, r *jsonrpc2.Request) (any, error) {
 		if r.Method() == protocol.MethodTextDocumentPublishDiagnostics {
 			var p protocol.PublishDiagnosticsParams
