@@ -41,7 +41,7 @@ func stockGopls(t *testing.T) string {
 // quick fix applies, and gopls' own diagnostics are still there.
 func TestNeovim(t *testing.T) {
 	nvim, err := exec.LookPath("nvim")
-	e2eutil.Need(t, "Neovim (apt-get install neovim, or bash scripts/ci-neovim.sh)", err)
+	e2eutil.Need(t, "Neovim (apt-get install neovim, or bash scripts/ci-editors.sh)", err)
 	gopls := stockGopls(t)
 	for _, mode := range []string{"beside", "proxy"} {
 		t.Run(mode, func(t *testing.T) { neovim(t, nvim, gopls, mode) })
@@ -49,27 +49,37 @@ func TestNeovim(t *testing.T) {
 }
 
 func neovim(t *testing.T, nvim, gopls, mode string) {
-	dir := t.TempDir()
-	e2eutil.CopyDir(t, "testdata/app", dir)
-	outFile := filepath.Join(t.TempDir(), "out.txt")
 	script, err := filepath.Abs("testdata/nvim.lua")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(nvim, "--headless", "-u", "NONE", "-c", "luafile "+script)
+	runEditor(t, "Neovim", gopls, mode, func(dir string) *exec.Cmd {
+		return exec.Command(nvim, "--headless", "-u", "NONE", "-c", "luafile "+script)
+	})
+}
+
+// runEditor runs an editor's script (testdata/nvim.lua, eglot.el) on a
+// copy of testdata/app and checks what it did: the singlepool diagnostic
+// and gopls' printf finding for the unsaved edit, the quick fix applied
+// and written, then gopls' finding alone, and the written file builds.
+func runEditor(t *testing.T, editor, gopls, mode string, command func(dir string) *exec.Cmd) {
+	dir := t.TempDir()
+	e2eutil.CopyDir(t, "testdata/app", dir)
+	outFile := filepath.Join(t.TempDir(), "out.txt")
+	cmd := command(dir)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(),
 		"SP_DIR="+dir, "SP_BIN="+buildSinglepool(t), "SP_GOPLS="+gopls,
 		"SP_OUT="+outFile, "SP_EDITED="+nvimEdited, "SP_MODE="+mode)
 	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("nvim: %v\n%s", err, b)
+		t.Fatalf("%s: %v\n%s", editor, err, b)
 	}
 	b, err := os.ReadFile(outFile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := string(b)
-	t.Logf("Neovim:\n%s", got)
+	t.Logf("%s:\n%s", editor, got)
 	for _, want := range []string{
 		"singlepool: pgxpool.New creates a new connection pool outside example.com/app/internal/db; use the shared pool\n",
 		"gopls: fmt.Sprintf format %s has arg n of wrong type int\n",
@@ -79,7 +89,7 @@ func neovim(t *testing.T, nvim, gopls, mode string) {
 		"done\n",
 	} {
 		if !strings.Contains(got, want) {
-			t.Errorf("Neovim's output lacks %q", want)
+			t.Errorf("%s's output lacks %q", editor, want)
 		}
 	}
 	fixed, err := os.ReadFile(filepath.Join(dir, "users", "users.go"))
@@ -87,11 +97,11 @@ func neovim(t *testing.T, nvim, gopls, mode string) {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(fixed), "db.Pool(ctx)") || strings.Contains(string(fixed), "pgxpool.New") {
-		t.Errorf("the file Neovim wrote does not call the shared pool:\n%s", fixed)
+		t.Errorf("the file %s wrote does not call the shared pool:\n%s", editor, fixed)
 	}
 	build := exec.Command("go", "build", "./...")
 	build.Dir = dir
 	if b, err := build.CombinedOutput(); err != nil {
-		t.Errorf("go build after the quick fix in Neovim: %v\n%s", err, b)
+		t.Errorf("go build after the quick fix in %s: %v\n%s", editor, err, b)
 	}
 }
