@@ -53,7 +53,7 @@ func neovim(t *testing.T, nvim, gopls, mode string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runEditor(t, "Neovim", gopls, mode, func(dir string) *exec.Cmd {
+	runEditor(t, "Neovim", gopls, mode, func(string) *exec.Cmd {
 		return exec.Command(nvim, "--headless", "-u", "NONE", "-c", "luafile "+script)
 	})
 }
