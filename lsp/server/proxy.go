@@ -193,31 +193,28 @@ func (p *proxy) editorNotification(ctx context.Context, method string, params js
 	case protocol.MethodInitialized:
 		err = p.s.Initialized(ctx, nil)
 	case protocol.MethodTextDocumentDidOpen:
-		var v protocol.DidOpenTextDocumentParams
-		if err = protocol.Unmarshal(params, &v); err == nil {
-			err = p.s.DidOpen(ctx, &v)
-		}
+		err = decoded(ctx, params, p.s.DidOpen)
 	case protocol.MethodTextDocumentDidChange:
-		var v protocol.DidChangeTextDocumentParams
-		if err = protocol.Unmarshal(params, &v); err == nil {
-			err = p.s.DidChange(ctx, &v)
-		}
+		err = decoded(ctx, params, p.s.DidChange)
 	case protocol.MethodTextDocumentDidSave:
-		var v protocol.DidSaveTextDocumentParams
-		if err = protocol.Unmarshal(params, &v); err == nil {
-			err = p.s.DidSave(ctx, &v)
-		}
+		err = decoded(ctx, params, p.s.DidSave)
 	case protocol.MethodTextDocumentDidClose:
-		var v protocol.DidCloseTextDocumentParams
-		if err = protocol.Unmarshal(params, &v); err == nil {
-			err = p.s.DidClose(ctx, &v)
-		}
+		err = decoded(ctx, params, p.s.DidClose)
 	case protocol.MethodWorkspaceDidChangeWatchedFiles:
 		err = p.s.DidChangeWatchedFiles(ctx, nil)
 	}
 	if err != nil {
 		p.s.logf("%s: %v", method, err)
 	}
+}
+
+// decoded calls handle with params decoded.
+func decoded[P any](ctx context.Context, params jsonrpc2.RawMessage, handle func(context.Context, *P) error) error {
+	var v P
+	if err := protocol.Unmarshal(params, &v); err != nil {
+		return err
+	}
+	return handle(ctx, &v)
 }
 
 // fromGopls forwards gopls' messages to the editor, merging singlepool's

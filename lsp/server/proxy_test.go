@@ -118,12 +118,7 @@ func TestProxy(t *testing.T) {
 	if err := os.WriteFile(name, []byte(fixed), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.server.DidChange(ctx, &protocol.DidChangeTextDocumentParams{
-		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: file}, Version: 2},
-		ContentChanges: []protocol.TextDocumentContentChangeEvent{&protocol.TextDocumentContentChangeWholeDocument{Text: fixed}},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	c.change(file, 2, fixed)
 	ours, theirs = c.until(t, file, func(ours, theirs []protocol.Diagnostic) bool { return len(ours) == 0 && len(theirs) > 0 })
 	if !hasMessage(theirs, "fmt.Sprintf format %s has arg n of wrong type int") || len(ours) != 0 {
 		t.Errorf("after the fix: singlepool %v, gopls %v; want none of singlepool's and gopls' printf finding", ours, theirs)

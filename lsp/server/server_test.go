@@ -130,6 +130,17 @@ func (c *client) next(file uri.URI, version int32) []protocol.Diagnostic {
 	}
 }
 
+// change sends file's whole unsaved text at version.
+func (c *client) change(file uri.URI, version int32, text string) {
+	c.t.Helper()
+	if err := c.server.DidChange(context.Background(), &protocol.DidChangeTextDocumentParams{
+		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: file}, Version: version},
+		ContentChanges: []protocol.TextDocumentContentChangeEvent{&protocol.TextDocumentContentChangeWholeDocument{Text: text}},
+	}); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
 const edited = `// Package users reads users.
 package users
 
@@ -197,12 +208,7 @@ func TestEditor(t *testing.T) {
 	}
 
 	// Unsaved: the file on disk does not change.
-	if err := c.server.DidChange(ctx, &protocol.DidChangeTextDocumentParams{
-		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: file}, Version: 2},
-		ContentChanges: []protocol.TextDocumentContentChangeEvent{&protocol.TextDocumentContentChangeWholeDocument{Text: edited}},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	c.change(file, 2, edited)
 	diags := c.next(file, 2)
 	if len(diags) != 1 {
 		t.Fatalf("after the unsaved edit: %d diagnostics, want 1: %v", len(diags), diags)
@@ -265,12 +271,7 @@ func TestEditor(t *testing.T) {
 	if err := os.WriteFile(name, saved, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.server.DidChange(ctx, &protocol.DidChangeTextDocumentParams{
-		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: file}, Version: 3},
-		ContentChanges: []protocol.TextDocumentContentChangeEvent{&protocol.TextDocumentContentChangeWholeDocument{Text: edited}},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	c.change(file, 3, edited)
 	if d := c.next(file, 3); len(d) != 1 {
 		t.Fatalf("version 3: %d diagnostics, want 1", len(d))
 	}
