@@ -71,7 +71,7 @@ func TestProxy(t *testing.T) {
 		URI: file, LanguageID: "go", Version: 1, Text: nvimEdited}}); err != nil {
 		t.Fatal(err)
 	}
-	ours, theirs := c.until(t, file, func(ours, theirs []protocol.Diagnostic) bool { return len(ours) > 0 && len(theirs) > 0 })
+	ours, theirs := c.until(file, "singlepool's and gopls'", func(ours, theirs []protocol.Diagnostic) bool { return len(ours) > 0 && len(theirs) > 0 })
 	if len(ours) != 1 || ours[0].Range.Start.Line != 13 || !strings.Contains(message(ours[0]), "pgxpool.New creates a new connection pool") {
 		t.Errorf("singlepool's diagnostics: %v, want one at line 13 (pgxpool.New)", ours)
 	}
@@ -119,7 +119,7 @@ func TestProxy(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.change(file, 2, fixed)
-	ours, theirs = c.until(t, file, func(ours, theirs []protocol.Diagnostic) bool { return len(ours) == 0 && len(theirs) > 0 })
+	ours, theirs = c.until(file, "gopls' alone", func(ours, theirs []protocol.Diagnostic) bool { return len(ours) == 0 && len(theirs) > 0 })
 	if !hasMessage(theirs, "fmt.Sprintf format %s has arg n of wrong type int") || len(ours) != 0 {
 		t.Errorf("after the fix: singlepool %v, gopls %v; want none of singlepool's and gopls' printf finding", ours, theirs)
 	}
@@ -127,30 +127,19 @@ func TestProxy(t *testing.T) {
 
 // until waits for diagnostics of file that satisfy ok, split into
 // singlepool's and the others (gopls').
-func (c *client) until(t *testing.T, file uri.URI, ok func(ours, theirs []protocol.Diagnostic) bool) (ours, theirs []protocol.Diagnostic) {
-	t.Helper()
-	timeout := time.After(2 * time.Minute)
-	for {
-		select {
-		case p := <-c.diags:
-			if p.URI != file {
-				continue
+func (c *client) until(file uri.URI, want string, ok func(ours, theirs []protocol.Diagnostic) bool) (ours, theirs []protocol.Diagnostic) {
+	c.t.Helper()
+	split := func(diags []protocol.Diagnostic) (ours, theirs []protocol.Diagnostic) {
+		for _, d := range diags {
+			if src, _ := d.Source.Get(); src == "singlepool" {
+				ours = append(ours, d)
+			} else {
+				theirs = append(theirs, d)
 			}
-			ours, theirs = nil, nil
-			for _, d := range p.Diagnostics {
-				if src, _ := d.Source.Get(); src == "singlepool" {
-					ours = append(ours, d)
-				} else {
-					theirs = append(theirs, d)
-				}
-			}
-			if ok(ours, theirs) {
-				return ours, theirs
-			}
-		case <-timeout:
-			t.Fatalf("diagnostics of %s: the last were singlepool %v, gopls %v; not what the test waits for within 2 minutes", file, ours, theirs)
 		}
+		return ours, theirs
 	}
+	return split(c.await(file, want, func(p *protocol.PublishDiagnosticsParams) bool { return ok(split(p.Diagnostics)) }))
 }
 
 func hasMessage(diags []protocol.Diagnostic, msg string) bool {

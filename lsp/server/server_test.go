@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -113,19 +114,29 @@ func start(t *testing.T, dir string, args ...string) *client {
 // next waits for the diagnostics of file at version or later.
 func (c *client) next(file uri.URI, version int32) []protocol.Diagnostic {
 	c.t.Helper()
+	return c.await(file, fmt.Sprintf("version %d or later", version), func(p *protocol.PublishDiagnosticsParams) bool {
+		v, ok := p.Version.Get()
+		return !ok || v >= version
+	})
+}
+
+// await waits up to 2 minutes for diagnostics of file that accept takes
+// (want says which, for the failure).
+func (c *client) await(file uri.URI, want string, accept func(*protocol.PublishDiagnosticsParams) bool) []protocol.Diagnostic {
+	c.t.Helper()
 	timeout := time.After(2 * time.Minute)
+	var last []protocol.Diagnostic
 	for {
 		select {
 		case p := <-c.diags:
 			if p.URI != file {
 				continue
 			}
-			if v, ok := p.Version.Get(); ok && v < version {
-				continue
+			if last = p.Diagnostics; accept(p) {
+				return p.Diagnostics
 			}
-			return p.Diagnostics
 		case <-timeout:
-			c.t.Fatalf("no diagnostics for %s (version %d) within 2 minutes", file, version)
+			c.t.Fatalf("no diagnostics of %s with %s within 2 minutes; the last were %v", file, want, last)
 		}
 	}
 }
