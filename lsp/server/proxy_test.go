@@ -2,7 +2,9 @@ package server_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -171,4 +173,50 @@ func codeActionKinds(t *testing.T, caps protocol.ServerCapabilities) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestGoplsWrapper: a script named gopls that runs `singlepool lsp
+// -gopls=<stock gopls> -- "$@"` (VS Code's go.alternateTools, see
+// docs/editors.md) answers gopls' version commands as gopls does, which
+// the Go extension reads on every start, and serves LSP with gopls'
+// flags (-mode=stdio, which older versions of the extension pass).
+func TestGoplsWrapper(t *testing.T) {
+	gopls := stockGopls(t)
+	wrapper := filepath.Join(t.TempDir(), "gopls")
+	script := "#!/bin/sh\nexec " + buildSinglepool(t) + " lsp -gopls=" + gopls + " -- \"$@\"\n"
+	if err := os.WriteFile(wrapper, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(wrapper, "version", "-json").Output()
+	var v struct {
+		Main struct{ Path, Version string }
+	}
+	if err != nil || json.Unmarshal(out, &v) != nil || v.Main.Version != "v0.23.0" {
+		t.Errorf("gopls version -json through the wrapper: %v\n%s\nwant gopls' JSON with Main.Version v0.23.0", err, out)
+	}
+	out, err = exec.Command(wrapper, "version").Output()
+	direct, derr := exec.Command(gopls, "version").Output()
+	if err != nil || derr != nil || string(out) != string(direct) || !strings.HasPrefix(string(out), "golang.org/x/tools/gopls v0.23.0") {
+		t.Errorf("gopls version through the wrapper: %v\n%s\nwant gopls' own output (%v):\n%s", err, out, derr, direct)
+	}
+	if err := exec.Command(wrapper, "no-such-command").Run(); err == nil {
+		t.Error("an unknown gopls command through the wrapper: exit 0, want gopls' failure")
+	}
+
+	dir := t.TempDir()
+	e2eutil.CopyDir(t, "testdata/app", dir)
+	file := uri.File(filepath.Join(dir, "users", "users.go"))
+	c := start(t, dir, "-gopls="+gopls, "--", "-mode=stdio")
+	ctx := context.Background()
+	if _, err := c.server.Initialize(ctx, &protocol.InitializeParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.server.Initialized(ctx, &protocol.InitializedParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.server.DidOpen(ctx, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: file, LanguageID: "go", Version: 1, Text: nvimEdited}}); err != nil {
+		t.Fatal(err)
+	}
+	c.until(file, "singlepool's and gopls'", func(ours, theirs []protocol.Diagnostic) bool { return len(ours) > 0 && len(theirs) > 0 })
 }
