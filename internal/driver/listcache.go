@@ -42,8 +42,9 @@ type listCache struct {
 }
 
 // keptGraphs bounds the graphs kept, the most recently analyzed ones: a
-// graph of a module of 500 packages holds some 40 MB, and an editor
-// session visits many packages but edits few at a time.
+// graph of a module of 500 packages holds tens of MB (some 65 MB of RSS on
+// seaweedfs, docs/cost.md), and an editor session visits many packages but
+// edits few at a time.
 const keptGraphs = 4
 
 type listing struct {
