@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/singlepool/singlepool/internal/e2e/e2eutil"
 	"github.com/singlepool/singlepool/passes/singlepool"
@@ -129,4 +130,39 @@ func TestEditorForgetsOldGraphs(t *testing.T) {
 	analyze(dirs[0], n+1) // forgotten: listed again, which forgets dirs[2]
 	analyze(dirs[2], n+2) // forgotten
 	analyze(dirs[1], n+2) // still kept
+}
+
+// TestEditorIgnoresCacheTouches: the go command resets the modification
+// time of the build cache's files as it uses them (any go command, at most
+// hourly); that is not a change of the export data, named by its content.
+func TestEditorIgnoresCacheTouches(t *testing.T) {
+	_, err := exec.LookPath("go")
+	e2eutil.Need(t, "the go command", err)
+	dir, err := filepath.Abs(filepath.Join("testdata", "app", "user"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := singlepool.NewFlagAnalyzer()
+	var e Editor
+	if _, err := e.AnalyzeDir(a, dir, nil); err != nil {
+		t.Fatal(err)
+	}
+	touched := 0
+	for name := range e.lists.entries[dir+"\x00.\x00true"].stamps {
+		if goCache() != "" && strings.HasPrefix(name, goCache()) {
+			old := time.Now().Add(-2 * time.Hour)
+			if err := os.Chtimes(name, old, old); err == nil {
+				touched++
+			}
+		}
+	}
+	if touched == 0 {
+		t.Fatal("no export data file of the build cache among the stamps")
+	}
+	if _, err := e.AnalyzeDir(a, dir, nil); err != nil {
+		t.Fatal(err)
+	}
+	if e.lists.lists != 1 {
+		t.Errorf("after the build cache's files were touched: go list ran %d times, want 1", e.lists.lists)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -67,8 +68,23 @@ func stampOf(name string) stamp {
 	if err != nil {
 		return stamp{}
 	}
-	return stamp{fi.Size(), fi.ModTime(), fi.Mode(), true}
+	st := stamp{fi.Size(), fi.ModTime(), fi.Mode(), true}
+	if c := goCache(); c != "" && strings.HasPrefix(name, c+string(filepath.Separator)) {
+		// Named by their content, and the go command touches the
+		// files of its cache as it uses them (hourly, any go command).
+		st.mtime = time.Time{}
+	}
+	return st
 }
+
+// goCache is the go command's build cache directory ("" if unknown).
+var goCache = sync.OnceValue(func() string {
+	out, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err != nil {
+		return ""
+	}
+	return filepath.Clean(strings.TrimSpace(string(out)))
+})
 
 // load returns the package graph for cfg and patterns: the kept one when
 // it still holds, else go list's (kept for next time when it can be).
